@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Private to models/yaml: the recursive-descent parser behind YamlDocument::parse.
+
+#include "core/Diagnostic.h"
+#include "yaml/YamlDocument.h"
+#include "yaml/YamlNode.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <deque>
+
+namespace studio::yaml {
+
+/// Parses YAML 1.2 (block and flow styles, all scalar styles, anchors, aliases, tags, merge keys,
+/// multiple documents) straight into YamlNodes with exact spans. Errors abort the current document
+/// with one diagnostic; the caller's arena keeps every node created so far alive.
+class YamlParser
+{
+public:
+    YamlParser(const QString &source, std::deque<YamlNode> &arena, Diagnostics &diagnostics,
+               const ParseLimits &limits);
+
+    void parseStream(std::vector<const YamlNode *> &roots);
+
+private:
+    struct SyntaxError {
+        Position where;
+        QString message;
+        QString rule;
+    };
+
+    QChar at(qsizetype i) const;
+    void advance();
+    void advance(qsizetype count);
+    Position position() const;
+    int column() const;
+    void restore(const Position &where);
+    [[noreturn]] void fail(const Position &where, const QString &message,
+                           const QString &rule = QStringLiteral("yaml-syntax")) const;
+    void warn(const Position &where, Severity severity, const QString &rule, const QString &message);
+
+    bool atDocumentMarker() const;
+    bool isSequenceEntryStart() const;
+    void skipToLineEnd();
+    void skipLineBreak();
+    void skipBlanksAndComment();
+    void skipSpace();
+    void recoverToNextDocument();
+    void enter(const Position &where);
+
+    YamlNode *newNode(NodeKind kind, const Position &start);
+    YamlNode *emptyNode(const Position &where);
+    void finishNode(YamlNode *node, const QString &anchor, const QString &tag);
+
+    YamlNode *parseBlockNode(int parentIndent, bool isMappingValue);
+    YamlNode *parseBlockContent(int parentIndent, int col);
+    void continueAfterInlineValue();
+    YamlNode *parseBlockSequence(int indent);
+    YamlNode *parseBlockMapping(int indent, YamlNode *firstKey);
+    YamlNode *parseMappingKey();
+    void checkDuplicateKey(QHash<QString, int> &keyLines, const YamlNode *key, const Position &where);
+    void checkMergeValue(const YamlNode *value);
+
+    YamlNode *parsePlainScalar(int parentIndent, bool inBlock);
+    qsizetype scanPlainLine(bool inFlow) const;
+    YamlNode *parseQuotedScalar();
+    void parseEscape(QString &text);
+    YamlNode *parseBlockScalar(int parentIndent);
+    static QString foldLines(const QStringList &lines, int contentLines);
+
+    QString scanName();
+    QString parseAnchorName();
+    QString parseTag();
+    YamlNode *parseAlias();
+
+    YamlNode *parseFlowCollection();
+    YamlNode *parseFlowNode();
+
+    const QString &m_source;
+    const QChar *m_s;
+    qsizetype m_n;
+    qsizetype m_pos = 0;
+    int m_line = 1;
+    qsizetype m_lineStart = 0;
+    int m_depth = 0;
+    int m_flowDepth = 0;
+    std::deque<YamlNode> &m_arena;
+    Diagnostics &m_diagnostics;
+    const ParseLimits &m_limits;
+    QHash<QString, YamlNode *> m_anchors;
+};
+
+} // namespace studio::yaml
