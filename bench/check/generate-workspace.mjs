@@ -144,7 +144,7 @@ const TEAMS = ['catalog', 'streaming', 'payments', 'identity', 'royalties', 'sea
 const SERVICE_BASES = ['api', 'gateway', 'worker', 'indexer', 'ingest', 'transcoder', 'playlist', 'sync', 'calculator',
     'session', 'profile', 'recommender', 'feature-store', 'notifier', 'mailer', 'webhooks', 'scheduler', 'ledger',
     'payouts', 'uploader', 'media-proxy', 'thumbnailer', 'collector', 'event-router', 'edge', 'license-check',
-    'rights', 'lyrics', 'charts', 'feed', 'comments', 'moderation', 'fraud', 'experiments', 'config', 'audit',
+    'rights', 'lyrics', 'top-charts', 'feed', 'comments', 'moderation', 'fraud', 'experiments', 'config', 'audit',
     'exporter', 'reconciler', 'importer', 'resolver', 'cache-warmer', 'graph', 'metadata', 'previews', 'reports'];
 const REGIONS = ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2', 'ap-southeast-1'];
 const REGISTRY = 'registry.tunemantra.example';
@@ -152,7 +152,21 @@ const REGISTRY = 'registry.tunemantra.example';
 // ---------------------------------------------------------------------------------------------------------------
 // Document builders. Every builder returns { kind, doc }.
 
+const NOTE_SENTENCES = [
+    'Scaled up for the Friday release peak; revisit after the campaign ends.',
+    'Memory limit raised after the OOM kills seen in the last incident review.',
+    'Owned jointly with the platform team until the migration to the new cluster is done.',
+    'Do not enable the canary without talking to the on-call engineer first.',
+    'Requests were sized from the p95 of the last 30 days of usage.',
+    'The database pool must stay below the connection limit of the shared cluster.',
+    'Readiness depends on the cache being warm; startup can take up to two minutes.',
+    'Traffic from the mobile clients arrives through the edge gateway only.',
+    'Rotated credentials are delivered by the sealed secret in the same folder.',
+    'Keep the replica count in line with the partitions of the Kafka topic.',
+];
+
 function commonMeta(name, team, service, extra = {}) {
+    const notes = chance(0.7) ? { 'tunemantra.io/notes': shuffled(NOTE_SENTENCES).slice(0, int(2, 7)).join(' ') } : {};
     return {
         name,
         namespace: team,
@@ -170,8 +184,18 @@ function commonMeta(name, team, service, extra = {}) {
             'tunemantra.io/owner': `${team}-oncall@tunemantra.example`,
             'tunemantra.io/runbook': `https://runbooks.tunemantra.example/${team}/${service}`,
             'tunemantra.io/slack-channel': `#team-${team}`,
-            'tunemantra.io/description': `${service} of the ${team} domain: serves the ${team} data to the rest of the platform`,
+            'tunemantra.io/description': `${service} of the ${team} domain. It serves ${team} data to the rest of the platform; ` +
+                `see the runbook before scaling it down or changing its database settings.`,
             'tunemantra.io/source': `https://git.tunemantra.example/${team}/${service}/commit/${hex(40)}`,
+            'tunemantra.io/pagerduty-service': `P${hex(6).toUpperCase()}`,
+            'tunemantra.io/data-classification': pick(['public', 'internal', 'confidential', 'restricted']),
+            'tunemantra.io/sla': pick(['99.5', '99.9', '99.95']),
+            'tunemantra.io/change-ticket': `CHG-${int(10000, 99999)}`,
+            // an unquoted date: YAML 1.1 tools read it as a timestamp, Kubernetes (and we) as a string
+            'tunemantra.io/last-reviewed': `2024-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`,
+            'tunemantra.io/depends-on': Array.from({ length: int(2, 6) }, () => `${pick(SERVICE_BASES)}.${pick(TEAMS)}`).join(','),
+            'argocd.argoproj.io/sync-wave': String(int(-2, 5)),
+            ...notes,
             ...extra,
         },
     };
@@ -183,7 +207,6 @@ function envVars(team, service, count) {
         'FEATURE_FLAGS_URL', 'CACHE_TTL_SECONDS', 'REQUEST_TIMEOUT_MS', 'MAX_CONNECTIONS', 'JAVA_OPTS', 'GOMAXPROCS',
         'S3_BUCKET', 'CDN_BASE_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'];
     return shuffled(names).slice(0, count).map((n) => {
-        if (n === 'DB_PASSWORD') return n;
         const value = {
             LOG_LEVEL: pick(['info', 'debug', 'warn']), LOG_FORMAT: 'json', HTTP_PORT: '8080', METRICS_PORT: '9090',
             DB_HOST: `${team}-db.${team}.svc.cluster.local`, DB_PORT: '5432', DB_NAME: service.replace(/-/g, '_'),
@@ -209,7 +232,7 @@ function container(team, service, image, port, withProbes = true) {
         imagePullPolicy: 'IfNotPresent',
         args: ['--config=/etc/app/application.yaml', `--port=${port}`],
         ports: [{ name: 'http', containerPort: port, protocol: 'TCP' }, { name: 'metrics', containerPort: 9090, protocol: 'TCP' }],
-        env: envVars(team, service, int(6, 14)),
+        env: envVars(team, service, int(10, 22)),
         resources: {
             requests: { cpu: `${int(1, 10) * 50}m`, memory: `${int(2, 16) * 64}Mi` },
             limits: { cpu: `${int(2, 8) * 250}m`, memory: `${int(4, 32) * 64}Mi` },
@@ -326,9 +349,9 @@ function configMap(team, svc) {
         `  level: ${pick(['info', 'debug', 'warn'])}`, '  format: json', 'database:', `  host: ${team}-db.${team}.svc.cluster.local`,
         `  pool: ${int(5, 50)}`, `  statementTimeout: ${int(1, 30)}s`, 'cache:', `  ttl: ${int(30, 3600)}s`, `  maxEntries: ${int(1, 100) * 1000}`,
         'features:'];
-    for (let i = 0, n = int(8, 26); i < n; ++i) lines.push(`  ${pick(['new', 'beta', 'legacy', 'fast', 'safe'])}${pick(['Checkout', 'Search', 'Player', 'Upload', 'Feed', 'Royalty', 'Payout', 'Export'])}${i}: ${pick(['true', 'false'])}`);
+    for (let i = 0, n = int(20, 60); i < n; ++i) lines.push(`  ${pick(['new', 'beta', 'legacy', 'fast', 'safe'])}${pick(['Checkout', 'Search', 'Player', 'Upload', 'Feed', 'Royalty', 'Payout', 'Export'])}${i}: ${pick(['true', 'false'])}`);
     lines.push('upstreams:');
-    for (let i = 0, n = int(3, 10); i < n; ++i) {
+    for (let i = 0, n = int(5, 16); i < n; ++i) {
         const t = pick(TEAMS);
         lines.push(`  - name: ${t}-${pick(SERVICE_BASES)}`, `    url: http://${pick(SERVICE_BASES)}.${t}.svc.cluster.local`, `    timeoutMs: ${int(100, 5000)}`, `    retries: ${int(0, 3)}`);
     }
@@ -524,7 +547,7 @@ function application(team, svc) {
         kind: 'Application',
         doc: {
             apiVersion: 'argoproj.io/v1alpha1', kind: 'Application',
-            metadata: { name: `${team}-${svc}`, namespace: 'argocd', labels: { 'tunemantra.io/team': team }, finalizers: ['resources-finalizer.argocd.argoproj.io'] },
+            metadata: { ...commonMeta(`${team}-${svc}`, team, svc, { 'notifications.argoproj.io/subscribe.on-sync-failed.slack': `team-${team}` }), namespace: 'argocd', finalizers: ['resources-finalizer.argocd.argoproj.io'] },
             spec: {
                 project: team,
                 source: { repoURL: 'https://git.tunemantra.example/platform/gitops.git', targetRevision: 'main', path: `apps/${team}/${svc}` },
@@ -718,7 +741,7 @@ const plantedCount = Math.round(opts.documents / 100);
 const planted = [];
 for (const c of shuffled(candidates).slice(0, plantedCount)) {
     const options = MUTATIONS[c.entry.kind];
-    const [category, what, mutate] = options[planted.length % options.length === 0 ? int(0, options.length - 1) : int(0, options.length - 1)];
+    const [category, what, mutate] = options[int(0, options.length - 1)];
     mutate(c.entry.doc);
     planted.push({ file: c.rel, document: c.index, kind: c.entry.kind, name: c.entry.doc.metadata.name, category, what });
 }
@@ -985,7 +1008,7 @@ function write(rel, text) {
 let manifestBytes = 0;
 const sortedFiles = [...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 for (const [rel, docs] of sortedFiles) {
-    const header = `# ${rel.split('/').slice(0, 3).join('/')} — managed by the ${rel.split('/')[1]} team\n`;
+    const header = `# ${rel}: managed through GitOps, changes go through a pull request\n`;
     const text = header + docs.map((d) => toYaml(d.doc)).join('---\n');
     manifestBytes += write(rel, text);
 }

@@ -20,8 +20,8 @@ QString severityName(Severity severity)
 
 bool diagnosticLessThan(const Diagnostic &a, const Diagnostic &b)
 {
-    return std::tie(a.file, a.line, a.column, a.rule, a.environment, a.message)
-        < std::tie(b.file, b.line, b.column, b.rule, b.environment, b.message);
+    return std::tie(a.file, a.line, a.column, a.rule, a.message, a.environment)
+        < std::tie(b.file, b.line, b.column, b.rule, b.message, b.environment);
 }
 
 } // namespace studio

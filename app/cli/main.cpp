@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// deploy-studio-cli: every studio operation as a command, for CI jobs.
+
+#include "CliCommand.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace studio::cli;
+
+namespace {
+
+const char *const kUsage =
+    "usage: deploy-studio-cli COMMAND [options]\n"
+    "\n"
+    "commands:\n"
+    "  envs REPO [--format text|json]        environments in promotion order with their files\n"
+    "  check REPO [--env E] [--schema-location L]... [--offline] [--format text|json|sarif]\n"
+    "                                        schema validation and deployment checks\n"
+    "  demo DIR                              create the TuneMantra demo workspace (Git repo + bare remote DIR.git)\n"
+    "  --version                             print the version\n"
+    "\n"
+    "exit codes: 0 success / nothing found, 1 findings or refused, 2 usage or I/O error\n";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("deploy-studio"));
+    QCoreApplication::setOrganizationName(QStringLiteral("deploy-studio"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(STUDIO_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    CliStreams io{out, err};
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    if (arguments.isEmpty() || arguments.front() == u"--help" || arguments.front() == u"-h" || arguments.front() == u"help") {
+        out << kUsage;
+        return arguments.isEmpty() ? UsageOrIoError : Success;
+    }
+    const QString command = arguments.takeFirst();
+    if (command == u"--version") {
+        out << "deploy-studio-cli " << STUDIO_VERSION << '\n';
+        return Success;
+    }
+    if (command == u"check")
+        return runCheck(arguments, io);
+    if (command == u"envs")
+        return runEnvs(arguments, io);
+    if (command == u"demo")
+        return runDemo(arguments, io);
+    err << "deploy-studio-cli: unknown command '" << command << "'\n\n" << kUsage;
+    return UsageOrIoError;
+}

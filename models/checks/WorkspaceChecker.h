@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Diagnostic.h"
+#include "schema/SchemaStore.h"
+#include "workspace/Workspace.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QMutex>
+
+#include <memory>
+
+namespace studio {
+
+struct CheckOptions {
+    QString environment;         ///< only this environment (empty = all)
+    QStringList schemaLocations; ///< overrides .deploy-studio.yaml's (empty = use the config's, or "default")
+    QString cacheDir = SchemaStore::defaultCacheDir();
+    bool offline = false;
+};
+
+/// Checks a workspace: YAML syntax of every YAML file, every manifest against its Kubernetes schema,
+/// every environment's effective values against the chart's values.schema.json, and deployment lint
+/// rules. The work is split into independent tasks (one per file, one per environment) that run in
+/// parallel; results are sorted and deduplicated.
+class WorkspaceChecker
+{
+public:
+    WorkspaceChecker(Workspace workspace, CheckOptions options);
+    ~WorkspaceChecker();
+
+    const Workspace &workspace() const { return m_workspace; }
+    int taskCount() const;
+    /// Thread-safe.
+    Diagnostics runTask(int index);
+
+    /// Runs every task on the global thread pool; progress and cancellation through the future.
+    QFuture<Diagnostics> start();
+    /// Blocking form for the command line.
+    Diagnostics run();
+
+    /// Sorts and merges findings that several environments share.
+    static Diagnostics finalize(Diagnostics diagnostics);
+
+    /// Files an environment's check covers (its values, overlay and the bases the overlay uses).
+    QStringList filesOfEnvironment(const Environment &env) const;
+
+private:
+    Diagnostics checkFile(const WorkspaceFile &file);
+    Diagnostics checkEnvironment(const Environment &env);
+    CompiledSchemaPtr valuesSchema(const QString &chart, Diagnostics &out);
+
+    Workspace m_workspace;
+    CheckOptions m_options;
+    std::unique_ptr<SchemaStore> m_schemas;
+    QList<WorkspaceFile> m_files;
+    QList<Environment> m_environments;
+    QMutex m_valuesSchemaMutex;
+    QHash<QString, Result<CompiledSchemaPtr>> m_valuesSchemas;
+};
+
+} // namespace studio
