@@ -76,6 +76,16 @@ Result<GitRepository> GitRepository::init(const QString &path, bool bare, const 
     return GitRepository(repo);
 }
 
+Result<GitRepository> GitRepository::clone(const QString &url, const QString &path)
+{
+    ensureLibgit2();
+    git_repository *repo = nullptr;
+    git_clone_options options = GIT_CLONE_OPTIONS_INIT;
+    if (git_clone(&repo, url.toUtf8().constData(), QDir::toNativeSeparators(path).toUtf8().constData(), &options) != 0)
+        return gitError(QStringLiteral("cannot clone %1").arg(url));
+    return GitRepository(repo);
+}
+
 QString GitRepository::workdir() const
 {
     const char *dir = git_repository_workdir(m_repo.get());

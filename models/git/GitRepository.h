@@ -34,6 +34,9 @@ public:
     static Result<GitRepository> init(const QString &path, bool bare = false,
                                       const QString &initialBranch = QStringLiteral("main"));
 
+    /// Clones `url` (a path, file://, https:// or ssh URL) into `path`.
+    static Result<GitRepository> clone(const QString &url, const QString &path);
+
     QString workdir() const;
 
     /// Stages every change in the work tree (new, modified and deleted files) and commits it on HEAD.

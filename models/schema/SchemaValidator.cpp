@@ -199,8 +199,16 @@ QList<SchemaViolation> SchemaValidator::validate(const CompiledSchema &schema, c
     valijson::Validator validator(valijson::Validator::kStrongTypes);
     valijson::ValidationResults results;
     valijson::adapters::QtJsonAdapter adapter(instance);
-    if (validator.validate(schema.schema(), adapter, &results))
-        return {};
+    try {
+        if (validator.validate(schema.schema(), adapter, &results))
+            return {};
+    } catch (const std::exception &e) {
+        // E.g. a CRD "pattern" in Go regex syntax that std::regex rejects: report, never crash.
+        SchemaViolation v;
+        v.message = QStringLiteral("the schema %1 cannot be evaluated here (%2); the document was not validated")
+                        .arg(schema.source(), QString::fromUtf8(e.what()));
+        return {v};
+    }
 
     struct RawError {
         QStringList path;

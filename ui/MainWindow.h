@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "checks/WorkspaceChecker.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QStackedWidget;
+class QTabWidget;
+
+namespace studio {
+
+class CodeView;
+class ExplorerPanel;
+class ProblemsPanel;
+class WelcomePage;
+class WorkspaceSession;
+
+/// The studio window: welcome page or workspace (explorer, file views, problems), menus, status bar.
+/// All work runs in WorkspaceSession's background tasks; this class only wires views to it.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(const CheckOptions &checkOptions = {}, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openRepository(const QString &path);
+    /// Opens a workspace file at a 1-based line (read-only view) and selects that tab.
+    void openFile(const QString &relativePath, int line = 0, int column = 1);
+
+    WorkspaceSession *session() const { return m_session; }
+    ProblemsPanel *problemsPanel() const { return m_problems; }
+    ExplorerPanel *explorerPanel() const { return m_explorer; }
+    /// Shows one part of the window for screenshots: "welcome", "workspace", "problems", "explorer".
+    bool showView(const QString &name);
+
+signals:
+    /// Emitted when the open workspace has been checked (also after re-checks).
+    void checkCompleted();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void restoreWindowState();
+    void onWorkspaceOpened();
+    void onCheckFinished();
+    void rebuildRecentMenu();
+    void chooseFolder();
+    void cloneRepository();
+    void createDemo();
+    void showError(const QString &title, const QString &message);
+
+    WorkspaceSession *m_session;
+    QStackedWidget *m_stack;
+    WelcomePage *m_welcome;
+    QTabWidget *m_files;
+    ExplorerPanel *m_explorer;
+    ProblemsPanel *m_problems;
+    QDockWidget *m_explorerDock;
+    QDockWidget *m_problemsDock;
+    QMenu *m_recentMenu = nullptr;
+    QLabel *m_statusLabel;
+    QLabel *m_summaryLabel;
+    QProgressBar *m_progress;
+    QByteArray m_pendingState; ///< dock layout restored once a workspace is shown
+};
+
+} // namespace studio
