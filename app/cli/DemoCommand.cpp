@@ -13,8 +13,10 @@ int runDemo(const QStringList &arguments, CliStreams &io)
         return fail(io, QStringLiteral("demo needs exactly one DIR (deploy-studio-cli demo DIR)"));
     const QString directory = arguments.front();
     const Status created = DemoWorkspace::create(directory);
-    if (!created)
-        return fail(io, created.errorMessage());
+    if (!created) {
+        fail(io, created.errorMessage());
+        return created.error().code == Error::Code::Refused ? Findings : UsageOrIoError;
+    }
     io.out << "created the TuneMantra demo workspace in " << directory << " (" << DemoWorkspace::historyLength()
            << " commits; remote origin = " << directory << ".git)\n";
     io.out.flush();

@@ -130,8 +130,7 @@ QStringList WorkspaceChecker::filesOfEnvironment(const Environment &env) const
         return result;
     QStringList folders{env.kustomizeOverlay};
     // Bases the overlay pulls in with "resources: [../../base]".
-    const Result<QString> text =
-        TextFile::read(m_workspace.absolutePath(env.kustomizeOverlay + QStringLiteral("/kustomization.yaml")));
+    const Result<QString> text = TextFile::read(m_workspace.absolutePath(env.kustomizationFile));
     if (text) {
         const YamlDocument doc = YamlDocument::parse(*text);
         if (!doc.documents().empty()) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "values/EffectiveValues.h"
 
+#include "yaml/YamlJson.h"
+
 namespace studio {
 
 using yaml::NodeKind;
@@ -95,6 +97,17 @@ EffectiveValues EffectiveValues::merge(const QList<ValuesLayer> &layers)
             d.rule = QStringLiteral("values-not-a-mapping");
             d.message = QStringLiteral("a values file must be a mapping of settings (key: value); this one is a %1")
                             .arg(root->isSequence() ? QStringLiteral("list") : QStringLiteral("single value"));
+            result.m_diagnostics << d;
+            continue;
+        }
+        // Aliases are expanded by the merge: refuse a file whose aliases explode ("billion laughs").
+        if (const Result<QJsonValue> expanded = yaml::toJson(root); !expanded) {
+            Diagnostic d;
+            d.file = layer.file;
+            d.line = root->span.start.line;
+            d.column = root->span.start.column;
+            d.rule = QStringLiteral("yaml-aliases");
+            d.message = expanded.errorMessage();
             result.m_diagnostics << d;
             continue;
         }

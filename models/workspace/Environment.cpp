@@ -6,8 +6,8 @@ namespace studio {
 QStringList Environment::files() const
 {
     QStringList result = valuesFiles;
-    if (!kustomizeOverlay.isEmpty())
-        result << kustomizeOverlay + QStringLiteral("/kustomization.yaml");
+    if (!kustomizationFile.isEmpty())
+        result << kustomizationFile;
     if (!argocdApplication.isEmpty())
         result << argocdApplication;
     result.removeDuplicates();

@@ -13,6 +13,7 @@ struct Environment {
     QString chart;            ///< Helm chart folder whose values it layers (empty when none)
     QStringList valuesFiles;  ///< Helm values in merge order: values.yaml first, then values-<env>.yaml
     QString kustomizeOverlay; ///< e.g. deploy/overlays/prod (empty when none)
+    QString kustomizationFile;///< the overlay's kustomization.yaml (or .yml / Kustomization)
     QString argocdApplication;///< file of the Argo CD Application that deploys it (empty when unknown)
     QString argocdPath;       ///< the repository path that Application deploys
     QString argocdNamespace;  ///< destination namespace of that Application

@@ -219,14 +219,21 @@ private:
         m_ws.diagnostics << m_ws.config.diagnostics;
     }
 
+    QString kustomizationFileOf(const QString &folder) const
+    {
+        if (folder.isEmpty())
+            return {};
+        for (const char *candidate : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+            if (m_index.contains(joinPath(folder, QLatin1String(candidate))))
+                return joinPath(folder, QLatin1String(candidate));
+        }
+        return {};
+    }
+
     void readKustomizations()
     {
         for (const QString &folder : std::as_const(m_ws.kustomizations)) {
-            QString file;
-            for (const char *candidate : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
-                if (m_index.contains(joinPath(folder, QLatin1String(candidate))))
-                    file = joinPath(folder, QLatin1String(candidate));
-            }
+            const QString file = kustomizationFileOf(folder);
             const auto doc = parse(file);
             if (!doc || doc->documents().empty())
                 continue;
@@ -310,8 +317,10 @@ private:
         } else {
             conventionalEnvironments();
         }
-        for (Environment &env : m_ws.environments)
+        for (Environment &env : m_ws.environments) {
+            env.kustomizationFile = kustomizationFileOf(env.kustomizeOverlay);
             attachArgoApplication(env);
+        }
     }
 
     void checkConfiguredPaths(Environment &env)
@@ -331,6 +340,13 @@ private:
             if (!info.exists()) {
                 m_ws.diagnostics << problem(configFile, Severity::Error, QStringLiteral("studio-config"),
                                             QStringLiteral("values file '%1' of environment '%2' does not exist")
+                                                .arg(path, env.name));
+                continue;
+            }
+            if (!info.isFile()) {
+                m_ws.diagnostics << problem(configFile, Severity::Error, QStringLiteral("studio-config"),
+                                            QStringLiteral("values file '%1' of environment '%2' is not a file; "
+                                                           "name a values YAML file")
                                                 .arg(path, env.name));
                 continue;
             }
@@ -360,7 +376,7 @@ private:
 
     void conventionalEnvironments()
     {
-        static const QRegularExpression valuesPattern(QStringLiteral("^values[-.]([A-Za-z0-9_]+)\\.ya?ml$"));
+        static const QRegularExpression valuesPattern(QStringLiteral("^values[-.]([A-Za-z0-9_-]+)\\.ya?ml$"));
         QHash<QString, Environment> byName;
         auto envFor = [&](const QString &name) -> Environment & {
             auto it = byName.find(name);
