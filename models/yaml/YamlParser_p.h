@@ -14,6 +14,28 @@
 
 namespace studio::yaml {
 
+/// Character classes and small helpers shared by the parser's translation units.
+namespace parser_detail {
+inline bool isBlank(QChar c) { return c == u' ' || c == u'\t'; }
+inline bool isLineEnd(QChar c) { return c == u'\n' || c == u'\r' || c.isNull(); }
+inline bool isWhiteOrEnd(QChar c) { return isBlank(c) || isLineEnd(c); }
+inline bool isFlowIndicator(QChar c) { return c == u',' || c == u'[' || c == u']' || c == u'{' || c == u'}'; }
+inline Position later(const Position &a, const Position &b) { return b.offset > a.offset ? b : a; }
+// parsePlainScalar's parentIndent for keys and flow scalars, which never continue on the next line.
+inline constexpr int kNoContinuation = -2;
+
+inline QString describe(QChar c)
+{
+    if (c.isNull())
+        return QStringLiteral("the end of the file");
+    if (c == u'\t')
+        return QStringLiteral("a tab");
+    if (isLineEnd(c))
+        return QStringLiteral("the end of the line");
+    return QStringLiteral("'%1'").arg(c);
+}
+} // namespace parser_detail
+
 /// Parses YAML 1.2 (block and flow styles, all scalar styles, anchors, aliases, tags, merge keys,
 /// multiple documents) straight into YamlNodes with exact spans. Errors abort the current document
 /// with one diagnostic; the caller's arena keeps every node created so far alive.
