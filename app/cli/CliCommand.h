@@ -23,5 +23,6 @@ int fail(CliStreams &io, const QString &message);
 int runCheck(const QStringList &arguments, CliStreams &io);
 int runEnvs(const QStringList &arguments, CliStreams &io);
 int runDemo(const QStringList &arguments, CliStreams &io);
+int runSet(const QStringList &arguments, CliStreams &io);
 
 } // namespace studio::cli

@@ -18,6 +18,8 @@ const char *const kUsage =
     "  envs REPO [--format text|json]        environments in promotion order with their files\n"
     "  check REPO [--env E] [--schema-location L]... [--offline] [--format text|json|sarif]\n"
     "                                        schema validation and deployment checks\n"
+    "  set REPO --env E PATH=VALUE... [--dry-run]\n"
+    "                                        minimal edit of an environment's values file (comments and layout kept)\n"
     "  demo DIR                              create the TuneMantra demo workspace (Git repo + bare remote DIR.git)\n"
     "  --version                             print the version\n"
     "\n"
@@ -51,6 +53,8 @@ int main(int argc, char *argv[])
         return runCheck(arguments, io);
     if (command == u"envs")
         return runEnvs(arguments, io);
+    if (command == u"set")
+        return runSet(arguments, io);
     if (command == u"demo")
         return runDemo(arguments, io);
     err << "deploy-studio-cli: unknown command '" << command << "'\n\n" << kUsage;

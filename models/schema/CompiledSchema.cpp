@@ -2,6 +2,7 @@
 #include "schema/CompiledSchema.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <valijson/adapters/qtjson_adapter.hpp>
@@ -45,6 +46,26 @@ Result<CompiledSchemaPtr> CompiledSchema::compile(const QByteArray &json, const 
             Error::Code::Parse, QStringLiteral("schema %1 cannot be used: %2").arg(source, QString::fromUtf8(e.what())));
     }
     return CompiledSchemaPtr(std::move(compiled));
+}
+
+QJsonObject CompiledSchema::subschema(const QStringList &path) const
+{
+    QJsonObject schema = m_json;
+    for (const QString &segment : path) {
+        if (segment.startsWith(u'[')) {
+            const QJsonValue items = schema.value(QLatin1String("items"));
+            schema = items.isArray() ? items.toArray().first().toObject() : items.toObject();
+        } else {
+            const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
+            if (properties.contains(segment))
+                schema = properties.value(segment).toObject();
+            else
+                schema = schema.value(QLatin1String("additionalProperties")).toObject();
+        }
+        if (schema.isEmpty())
+            return {};
+    }
+    return schema;
 }
 
 Result<CompiledSchemaPtr> CompiledSchema::load(const QString &path)

@@ -29,6 +29,9 @@ public:
     /// The schema as JSON, for messages (expected types, allowed values, descriptions).
     const QJsonObject &json() const { return m_json; }
     const QString &source() const { return m_source; }
+    /// The sub-schema that applies at `path` (keys and "[index]" segments), following properties,
+    /// additionalProperties and items; empty when the schema says nothing about it.
+    QJsonObject subschema(const QStringList &path) const;
 
 private:
     CompiledSchema() = default;

@@ -54,27 +54,6 @@ QString shortValue(const QJsonValue &value)
     return text.mid(1, text.size() - 2);
 }
 
-/// The sub-schema that applies at `path`, following properties / additionalProperties / items.
-QJsonObject schemaAt(const QJsonObject &root, const QStringList &path)
-{
-    QJsonObject schema = root;
-    for (const QString &segment : path) {
-        if (segment.startsWith(u'[')) {
-            const QJsonValue items = schema.value(QLatin1String("items"));
-            schema = items.isArray() ? items.toArray().first().toObject() : items.toObject();
-        } else {
-            const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
-            if (properties.contains(segment))
-                schema = properties.value(segment).toObject();
-            else
-                schema = schema.value(QLatin1String("additionalProperties")).toObject();
-        }
-        if (schema.isEmpty())
-            return {};
-    }
-    return schema;
-}
-
 QJsonValue instanceAt(const QJsonValue &root, const QStringList &path)
 {
     QJsonValue value = root;
@@ -102,12 +81,12 @@ QString between(const std::string &text, const char *open, const char *close)
     return QString::fromStdString(text.substr(from, end == std::string::npos ? std::string::npos : end - from));
 }
 
-SchemaViolation rewrite(const std::string &description, const QStringList &path, const QJsonObject &schemaRoot,
+SchemaViolation rewrite(const std::string &description, const QStringList &path, const CompiledSchema &compiled,
                         const QJsonValue &instanceRoot)
 {
     SchemaViolation v;
     v.path = path;
-    const QJsonObject schema = schemaAt(schemaRoot, path);
+    const QJsonObject schema = compiled.subschema(path);
     const QJsonValue value = instanceAt(instanceRoot, path);
 
     if (description.rfind("Object contains a property", 0) == 0) {
@@ -248,7 +227,7 @@ QList<SchemaViolation> SchemaValidator::validate(const CompiledSchema &schema, c
             if (explained)
                 continue;
         }
-        SchemaViolation v = rewrite(e.description, e.path, schema.json(), instance);
+        SchemaViolation v = rewrite(e.description, e.path, schema, instance);
         const QString key = yaml::formatPath(v.path) + u'|' + v.message;
         if (seen.contains(key))
             continue;

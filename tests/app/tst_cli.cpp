@@ -349,6 +349,55 @@ private slots:
                  qPrintable(r.describe()));
     }
 
+    void setChangesExactlyTheLineOfTheValue()
+    {
+        QTemporaryDir dir;
+        const QString repo = dir.filePath(QStringLiteral("demo"));
+        QCOMPARE(cli({QStringLiteral("demo"), repo}).exitCode, 0);
+        const Run r = cli({QStringLiteral("set"), repo, QStringLiteral("--env"), QStringLiteral("prod"),
+                           QStringLiteral("image.tag=1.8.0")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QVERIFY(r.out.contains(QStringLiteral("charts/tunemantra/values-prod.yaml")));
+        const Run numstat = run(QStringLiteral("git"), {QStringLiteral("-C"), repo, QStringLiteral("diff"),
+                                                        QStringLiteral("--numstat")});
+        QCOMPARE(numstat.out.trimmed(), QStringLiteral("1\t1\tcharts/tunemantra/values-prod.yaml"));
+        const Run diff = run(QStringLiteral("git"), {QStringLiteral("-C"), repo, QStringLiteral("diff"), QStringLiteral("-U0")});
+        QVERIFY2(diff.out.contains(QStringLiteral("\n-  tag: latest\n+  tag: 1.8.0\n")), qPrintable(diff.out));
+    }
+
+    void setTypesValuesByTheSchemaAndRefusesWhatItRejects()
+    {
+        QTemporaryDir dir;
+        const QString repo = dir.filePath(QStringLiteral("demo"));
+        QCOMPARE(cli({QStringLiteral("demo"), repo}).exitCode, 0);
+        const QStringList set{QStringLiteral("set"), repo, QStringLiteral("--env"), QStringLiteral("staging")};
+
+        Run r = cli(set + QStringList{QStringLiteral("replicaCount=three")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("replicaCount")) && r.err.contains(QStringLiteral("integer")), qPrintable(r.describe()));
+        r = cli(set + QStringList{QStringLiteral("autoscaling.targetCPUUtilizationPercentage=150")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("100")) && r.err.contains(QStringLiteral("nothing was written")), qPrintable(r.describe()));
+        QCOMPARE(run(QStringLiteral("git"), {QStringLiteral("-C"), repo, QStringLiteral("status"), QStringLiteral("--porcelain")}).out,
+                 QString());
+
+        // A string setting given a number-like value is quoted so it stays a string.
+        r = cli(set + QStringList{QStringLiteral("image.tag=2.0"), QStringLiteral("replicaCount=4")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
+        QFile values(repo + QStringLiteral("/charts/tunemantra/values-staging.yaml"));
+        QVERIFY(values.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(values.readAll());
+        QVERIFY2(text.contains(QStringLiteral("tag: \"2.0\"")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("replicaCount: 4\n")));
+    }
+
+    void setUnknownEnvironmentIsAUsageError()
+    {
+        const Run r = cli({QStringLiteral("set"), m_demo, QStringLiteral("--env"), QStringLiteral("qa"), QStringLiteral("a=b")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("dev, staging, prod")));
+    }
+
     void checkWithoutRepoIsAUsageError()
     {
         const Run r = cli({QStringLiteral("check")});
