@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
-#include "CodeView.h"
+#include "CodeEditor.h"
 #include "ExplorerPanel.h"
+#include "FileEditor.h"
+#include "FindReplaceBar.h"
 #include "ProblemsPanel.h"
 #include "RecentRepositories.h"
+#include "UserPrompts.h"
 #include "WelcomePage.h"
 
+#include "documents/RecoveryJournal.h"
 #include "git/GitRepository.h"
 #include "workspace/DemoWorkspace.h"
 #include "workspace/TextFile.h"
@@ -45,6 +49,8 @@ MainWindow::MainWindow(const CheckOptions &checkOptions, QWidget *parent)
     , m_statusLabel(new QLabel(this))
     , m_summaryLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
+    , m_prompts(std::make_unique<UserPrompts>())
+    , m_journal(std::make_unique<RecoveryJournal>())
 {
     setWindowTitle(QStringLiteral("Deploy Studio"));
     m_session->setCheckOptions(checkOptions);
@@ -52,7 +58,7 @@ MainWindow::MainWindow(const CheckOptions &checkOptions, QWidget *parent)
     m_files->setTabsClosable(true);
     m_files->setDocumentMode(true);
     m_files->setMovable(true);
-    connect(m_files, &QTabWidget::tabCloseRequested, this, [this](int index) { delete m_files->widget(index); });
+    connect(m_files, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     auto *empty = new QLabel(QStringLiteral("Open a file from the Explorer, or double-click a problem."), this);
     empty->setAlignment(Qt::AlignCenter);
     empty->setEnabled(false);
@@ -122,7 +128,19 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
+    file->addAction(QStringLiteral("&Save"), QKeySequence::Save, this, [this] {
+        if (FileEditor *editor = currentFileEditor())
+            editor->save();
+    });
+    file->addAction(QStringLiteral("Save A&ll"), QKeySequence(QStringLiteral("Ctrl+Alt+S")), this, &MainWindow::saveAll);
+    file->addAction(QStringLiteral("&Close File"), QKeySequence(QStringLiteral("Ctrl+W")), this, [this] {
+        if (m_files->count() > 0)
+            closeTab(m_files->currentIndex());
+    });
+    file->addSeparator();
     file->addAction(QStringLiteral("Close &Workspace"), QKeySequence(QStringLiteral("Ctrl+Shift+W")), this, [this] {
+        if (!confirmClose(fileEditors()))
+            return;
         m_session->close();
         while (m_files->count() > 0)
             delete m_files->widget(0);
@@ -147,6 +165,28 @@ void MainWindow::createActions()
     problems->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+M")));
     view->addAction(problems);
 
+    QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    edit->addAction(QStringLiteral("&Find…"), this, [this] {
+        if (FileEditor *editor = currentFileEditor())
+            editor->findBar()->activate(false);
+    });
+    edit->addAction(QStringLiteral("&Replace…"), this, [this] {
+        if (FileEditor *editor = currentFileEditor())
+            editor->findBar()->activate(true);
+    });
+    edit->addAction(QStringLiteral("&Go to Line…"), QKeySequence(QStringLiteral("Ctrl+G")), this, [this] {
+        if (FileEditor *editor = currentFileEditor())
+            editor->editor()->askGoToLine();
+    });
+    edit->addAction(QStringLiteral("Toggle &Comment"), QKeySequence(QStringLiteral("Ctrl+/")), this, [this] {
+        if (FileEditor *editor = currentFileEditor())
+            editor->editor()->toggleComment();
+    });
+    edit->addAction(QStringLiteral("&Complete"), QKeySequence(QStringLiteral("Ctrl+Space")), this, [this] {
+        if (FileEditor *editor = currentFileEditor())
+            editor->editor()->showCompletions();
+    });
+
     QMenu *tools = menuBar()->addMenu(QStringLiteral("&Tools"));
     tools->addAction(QStringLiteral("&Re-check Workspace"), QKeySequence::Refresh, m_session, &WorkspaceSession::reload);
 
@@ -169,6 +209,10 @@ void MainWindow::restoreWindowState()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!confirmClose(fileEditors())) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     if (m_session->isOpen())
@@ -212,6 +256,7 @@ void MainWindow::onWorkspaceOpened()
     m_explorerDock->show();
     m_problemsDock->show();
     setWindowTitle(QStringLiteral("%1 — Deploy Studio").arg(QDir(ws->root).dirName()));
+    offerRecovery();
     m_statusLabel->setText(QStringLiteral("%1 · %2 environments (%3) · %4 files")
                                .arg(QDir::toNativeSeparators(ws->root))
                                .arg(ws->environments.size())
@@ -229,15 +274,13 @@ void MainWindow::onCheckFinished()
     for (const Diagnostic &d : diagnostics)
         (d.severity == Severity::Error ? errors : warnings)++;
     m_summaryLabel->setText(QStringLiteral("%1 errors, %2 warnings").arg(errors).arg(warnings));
-    for (int i = 0; i < m_files->count(); ++i) {
-        auto *view = qobject_cast<CodeView *>(m_files->widget(i));
+    for (FileEditor *editor : fileEditors()) {
         Diagnostics own;
         for (const Diagnostic &d : diagnostics) {
-            if (view && d.file == view->fileName())
+            if (d.file == editor->relativePath())
                 own << d;
         }
-        if (view)
-            view->setDiagnostics(own);
+        editor->setDiagnostics(own);
     }
     emit checkCompleted();
 }
@@ -247,33 +290,160 @@ void MainWindow::openFile(const QString &relativePath, int line, int column)
     const Workspace *ws = m_session->workspace();
     if (!ws || relativePath.isEmpty())
         return;
-    for (int i = 0; i < m_files->count(); ++i) {
-        auto *view = qobject_cast<CodeView *>(m_files->widget(i));
-        if (view && view->fileName() == relativePath) {
-            m_files->setCurrentIndex(i);
-            if (line > 0)
-                view->goTo(line, column);
-            return;
-        }
-    }
-    const Result<QString> text = TextFile::read(ws->absolutePath(relativePath));
-    if (!text) {
-        showError(QStringLiteral("Cannot open %1").arg(relativePath), text.errorMessage());
+    if (FileEditor *open = fileEditor(relativePath)) {
+        m_files->setCurrentWidget(open);
+        if (line > 0)
+            open->editor()->goTo(line, column);
         return;
     }
-    auto *view = new CodeView(m_files);
-    view->setSource(relativePath, *text);
+    Result<FileEditor *> opened = FileEditor::open(ws->absolutePath(relativePath), relativePath, m_files);
+    if (!opened) {
+        m_statusLabel->setText(opened.errorMessage());
+        showError(QStringLiteral("Cannot open %1").arg(relativePath), opened.errorMessage());
+        return;
+    }
+    FileEditor *editor = opened.value();
+    editor->setJournal(m_journal.get());
+    if (const std::shared_ptr<WorkspaceChecker> checker = m_session->checker()) {
+        editor->setValidator([checker, relativePath](const QString &text) {
+            return checker->checkDocument(relativePath, text);
+        });
+    }
     Diagnostics own;
     for (const Diagnostic &d : m_session->diagnostics()) {
         if (d.file == relativePath)
             own << d;
     }
-    view->setDiagnostics(own);
-    const int index = m_files->addTab(view, relativePath.section(u'/', -1));
+    editor->setDiagnostics(own);
+    connect(editor, &FileEditor::modificationChanged, this, [this, editor] { updateTabTitle(editor); });
+    const int index = m_files->addTab(editor, relativePath.section(u'/', -1));
     m_files->setTabToolTip(index, relativePath);
     m_files->setCurrentIndex(index);
     if (line > 0)
-        view->goTo(line, column);
+        editor->editor()->goTo(line, column);
+}
+
+FileEditor *MainWindow::fileEditor(const QString &relativePath) const
+{
+    for (FileEditor *editor : fileEditors()) {
+        if (editor->relativePath() == relativePath)
+            return editor;
+    }
+    return nullptr;
+}
+
+FileEditor *MainWindow::currentFileEditor() const
+{
+    return qobject_cast<FileEditor *>(m_files->currentWidget());
+}
+
+QList<FileEditor *> MainWindow::fileEditors() const
+{
+    QList<FileEditor *> editors;
+    for (int i = 0; i < m_files->count(); ++i) {
+        if (auto *editor = qobject_cast<FileEditor *>(m_files->widget(i)))
+            editors << editor;
+    }
+    return editors;
+}
+
+void MainWindow::setPrompts(std::unique_ptr<UserPrompts> prompts)
+{
+    m_prompts = std::move(prompts);
+}
+
+void MainWindow::setRecoveryJournal(std::unique_ptr<RecoveryJournal> journal)
+{
+    m_journal = std::move(journal);
+    for (FileEditor *editor : fileEditors())
+        editor->setJournal(m_journal.get());
+}
+
+void MainWindow::updateTabTitle(FileEditor *editor)
+{
+    const int index = m_files->indexOf(editor);
+    if (index >= 0)
+        m_files->setTabText(index, editor->relativePath().section(u'/', -1) + (editor->isModified() ? QStringLiteral(" •") : QString()));
+}
+
+bool MainWindow::saveAll()
+{
+    bool ok = true;
+    for (FileEditor *editor : fileEditors()) {
+        if (editor->isModified())
+            ok = editor->save() && ok;
+    }
+    return ok;
+}
+
+bool MainWindow::confirmClose(const QList<FileEditor *> &editors)
+{
+    QList<FileEditor *> unsaved;
+    QStringList names;
+    for (FileEditor *editor : editors) {
+        if (editor->isModified()) {
+            unsaved << editor;
+            names << editor->relativePath();
+        }
+    }
+    if (unsaved.isEmpty())
+        return true;
+    switch (m_prompts->askUnsaved(this, names)) {
+    case UserPrompts::UnsavedChoice::Save:
+        for (FileEditor *editor : std::as_const(unsaved)) {
+            if (!editor->save()) {
+                m_files->setCurrentWidget(editor);
+                return false; // the banner says why; nothing is closed
+            }
+        }
+        return true;
+    case UserPrompts::UnsavedChoice::Discard:
+        for (FileEditor *editor : std::as_const(unsaved))
+            editor->discardJournal();
+        return true;
+    case UserPrompts::UnsavedChoice::Cancel:
+        break;
+    }
+    return false;
+}
+
+void MainWindow::closeTab(int index)
+{
+    auto *editor = qobject_cast<FileEditor *>(m_files->widget(index));
+    if (editor && !confirmClose({editor}))
+        return;
+    delete m_files->widget(index);
+}
+
+void MainWindow::offerRecovery()
+{
+    const Workspace *ws = m_session->workspace();
+    const QList<RecoveryJournal::Entry> entries = m_journal->entriesUnder(ws->root);
+    if (entries.isEmpty())
+        return;
+    QStringList files;
+    for (const RecoveryJournal::Entry &entry : entries)
+        files << QDir(ws->root).relativeFilePath(entry.path);
+    if (!m_prompts->askRecover(this, files)) {
+        for (const RecoveryJournal::Entry &entry : entries)
+            m_journal->discard(entry.path);
+        return;
+    }
+    for (const RecoveryJournal::Entry &entry : entries) {
+        const QString relative = QDir(ws->root).relativeFilePath(entry.path);
+        openFile(relative);
+        if (FileEditor *editor = fileEditor(relative))
+            editor->restoreText(entry.text);
+    }
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    if (event->type() == QEvent::WindowActivate) {
+        for (FileEditor *editor : fileEditors())
+            editor->checkDiskState();
+    }
+    return QMainWindow::event(event);
 }
 
 bool MainWindow::showView(const QString &name)

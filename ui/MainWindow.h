@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -13,7 +15,9 @@ class QTabWidget;
 
 namespace studio {
 
-class CodeView;
+class FileEditor;
+class RecoveryJournal;
+class UserPrompts;
 class ExplorerPanel;
 class ProblemsPanel;
 class WelcomePage;
@@ -34,6 +38,15 @@ public:
     void openFile(const QString &relativePath, int line = 0, int column = 1);
 
     WorkspaceSession *session() const { return m_session; }
+    /// The editor of an open file (workspace-relative path), or nullptr.
+    FileEditor *fileEditor(const QString &relativePath) const;
+    FileEditor *currentFileEditor() const;
+    QList<FileEditor *> fileEditors() const;
+    /// Replaces the questions asked to the user (tests answer them without dialogs).
+    void setPrompts(std::unique_ptr<UserPrompts> prompts);
+    /// Where unsaved buffers are journaled (default: the user's data folder).
+    void setRecoveryJournal(std::unique_ptr<RecoveryJournal> journal);
+    bool saveAll();
     ProblemsPanel *problemsPanel() const { return m_problems; }
     ExplorerPanel *explorerPanel() const { return m_explorer; }
     /// Shows one part of the window for screenshots: "welcome", "workspace", "problems", "explorer".
@@ -45,6 +58,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void createActions();
@@ -56,6 +70,11 @@ private:
     void cloneRepository();
     void createDemo();
     void showError(const QString &title, const QString &message);
+    /// Asks about unsaved files among `editors`; false when the user cancels.
+    bool confirmClose(const QList<FileEditor *> &editors);
+    void closeTab(int index);
+    void offerRecovery();
+    void updateTabTitle(FileEditor *editor);
 
     WorkspaceSession *m_session;
     QStackedWidget *m_stack;
@@ -70,6 +89,8 @@ private:
     QLabel *m_summaryLabel;
     QProgressBar *m_progress;
     QByteArray m_pendingState; ///< dock layout restored once a workspace is shown
+    std::unique_ptr<UserPrompts> m_prompts;
+    std::unique_ptr<RecoveryJournal> m_journal;
 };
 
 } // namespace studio

@@ -174,7 +174,13 @@ Diagnostics WorkspaceChecker::checkFile(const WorkspaceFile &file)
         out << makeDiagnostic(file.path, 0, 0, Severity::Error, QStringLiteral("file-unreadable"), text.errorMessage());
         return out;
     }
-    const YamlDocument doc = YamlDocument::parse(*text);
+    return checkText(file, text.value());
+}
+
+Diagnostics WorkspaceChecker::checkText(const WorkspaceFile &file, const QString &text)
+{
+    Diagnostics out;
+    const YamlDocument doc = YamlDocument::parse(text);
     for (Diagnostic d : doc.diagnostics()) {
         d.file = file.path;
         out << d;
@@ -255,13 +261,35 @@ CompiledSchemaPtr WorkspaceChecker::valuesSchema(const QString &chart, Diagnosti
     return it.value().value();
 }
 
-Diagnostics WorkspaceChecker::checkEnvironment(const Environment &env)
+Diagnostics WorkspaceChecker::checkDocument(const QString &file, const QString &text)
+{
+    Diagnostics out;
+    const WorkspaceFile *known = m_workspace.file(file);
+    const WorkspaceFile entry = known ? *known : WorkspaceFile{file, FileKind::Manifest};
+    if (isSyntaxChecked(entry))
+        out << checkText(entry, text);
+    for (const Environment &env : std::as_const(m_workspace.environments)) {
+        if (!env.valuesFiles.contains(file))
+            continue;
+        for (const Diagnostic &d : checkEnvironment(env, {{file, text}})) {
+            if (d.file == file)
+                out << d;
+        }
+    }
+    return finalize(out);
+}
+
+Diagnostics WorkspaceChecker::checkEnvironment(const Environment &env, const QHash<QString, QString> &overrides)
 {
     Diagnostics out;
     if (env.valuesFiles.isEmpty())
         return out;
     QList<ValuesLayer> layers;
     for (const QString &file : env.valuesFiles) {
+        if (overrides.contains(file)) {
+            layers << ValuesLayer{file, YamlDocument::parse(overrides.value(file))};
+            continue;
+        }
         const Result<QString> text = TextFile::read(m_workspace.absolutePath(file));
         if (!text)
             continue; // reported by the file's own check

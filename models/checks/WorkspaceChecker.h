@@ -40,6 +40,11 @@ public:
     /// Blocking form for the command line.
     Diagnostics run();
 
+    /// Checks one file's unsaved text as the workspace check would: its YAML and schema findings, and
+    /// those of every environment whose values include it (with this text in place of the file).
+    /// Only findings about `file` are returned. Thread-safe; for live validation in the editor.
+    Diagnostics checkDocument(const QString &file, const QString &text);
+
     /// Sorts and merges findings that several environments share.
     static Diagnostics finalize(Diagnostics diagnostics);
 
@@ -48,7 +53,9 @@ public:
 
 private:
     Diagnostics checkFile(const WorkspaceFile &file);
-    Diagnostics checkEnvironment(const Environment &env);
+    Diagnostics checkText(const WorkspaceFile &file, const QString &text);
+    /// `overrides`: file → text to use instead of the file's content on disk.
+    Diagnostics checkEnvironment(const Environment &env, const QHash<QString, QString> &overrides = {});
     CompiledSchemaPtr valuesSchema(const QString &chart, Diagnostics &out);
 
     Workspace m_workspace;

@@ -37,6 +37,8 @@ public:
     bool isBusy() const;
     const Workspace *workspace() const { return m_workspace.get(); }
     const Diagnostics &diagnostics() const { return m_diagnostics; }
+    /// The checker of the open workspace, for live validation of editor buffers (null before the first check).
+    std::shared_ptr<WorkspaceChecker> checker() const { return m_checker; }
 
 signals:
     void workspaceOpened();

@@ -2,7 +2,8 @@
 // Opens the demo workspace in the real main window (offscreen) and checks what a user sees:
 // environments in the explorer, the expected problems listed, and a problem opening its file at its line.
 
-#include "CodeView.h"
+#include "CodeEditor.h"
+#include "FileEditor.h"
 #include "ExplorerPanel.h"
 #include "MainWindow.h"
 #include "ProblemsPanel.h"
@@ -76,14 +77,15 @@ private slots:
         }
         QVERIFY(target.isValid());
         emit view->activated(target);
-        auto *tabs = window.findChild<QTabWidget *>();
-        QVERIFY(tabs);
-        auto *code = qobject_cast<CodeView *>(tabs->currentWidget());
-        QVERIFY(code);
+        FileEditor *current = window.currentFileEditor();
+        QVERIFY(current);
+        CodeEditor *code = current->editor();
         QCOMPARE(code->fileName(), QStringLiteral("deploy/base/service.yaml"));
         QCOMPARE(code->textCursor().blockNumber() + 1, 18);
         QVERIFY(code->textCursor().block().text().contains(QStringLiteral("sessionAfinity")));
-        QVERIFY(code->isReadOnly());
+        // The file's finding is marked in the editor too.
+        QCOMPARE(code->diagnostics().size(), 1);
+        QCOMPARE(code->diagnostics().front().line, 18);
     }
 
     void aMissingFolderIsReportedNotFatal()
