@@ -597,6 +597,10 @@ YamlNode *YamlParser::parseFlowCollection()
         }
         if (m_pos >= m_n || atDocumentMarker())
             continue; // reported at the top of the loop as an unclosed collection
+        if (m_line != start.line)
+            // Text on a later line that is not the next entry: most often the closing bracket is missing.
+            fail(start, QStringLiteral("the %1 opened here is never closed; add the closing '%2'")
+                            .arg(isSequence ? QStringLiteral("list '['") : QStringLiteral("mapping '{'"), QString(close)));
         fail(position(), QStringLiteral("expected ',' or '%1' in the flow %2 that starts on line %3, found %4")
                              .arg(close)
                              .arg(isSequence ? QStringLiteral("list") : QStringLiteral("mapping"))
