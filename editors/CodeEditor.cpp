@@ -380,7 +380,7 @@ void CodeEditor::showCompletions()
     if (!m_completions)
         return;
     const QTextCursor cursor = textCursor();
-    m_currentCompletions = m_completions(cursor.blockNumber() + 1, cursor.positionInBlock() + 1);
+    m_currentCompletions = completionsAtCursor();
     if (m_currentCompletions.isEmpty()) {
         m_completer->popup()->hide();
         return;
@@ -397,16 +397,28 @@ void CodeEditor::showCompletions()
     m_completer->complete(rect);
 }
 
+QList<CodeEditor::Completion> CodeEditor::completionsAtCursor() const
+{
+    if (!m_completions)
+        return {};
+    const QTextCursor cursor = textCursor();
+    return m_completions(cursor.blockNumber() + 1, cursor.positionInBlock() + 1);
+}
+
 void CodeEditor::insertCompletion(const QString &label)
 {
     QString insert = label;
+    int replaceFrom = 0;
     for (const Completion &c : std::as_const(m_currentCompletions)) {
-        if (c.label == label)
+        if (c.label == label) {
             insert = c.insertText;
+            replaceFrom = c.replaceFromColumn;
+        }
     }
     QTextCursor cursor = textCursor();
     const QString before = cursor.block().text().left(cursor.positionInBlock());
-    const qsizetype start = before.lastIndexOf(QRegularExpression(QStringLiteral("[\\s:\\-]"))) + 1;
+    const qsizetype start = replaceFrom > 0 ? qMin<qsizetype>(replaceFrom - 1, before.size())
+                                            : before.lastIndexOf(QRegularExpression(QStringLiteral("[\\s:\\-]"))) + 1;
     cursor.beginEditBlock();
     cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor, int(before.size() - start));
     cursor.insertText(insert);

@@ -25,6 +25,7 @@ public:
         QString label;
         QString insertText;
         QString detail;
+        int replaceFromColumn = 0; ///< 1-based column where the replaced text starts; 0 = the current word
     };
     /// (line, column) → proposals; (line, column) → tooltip HTML. Both 1-based.
     using CompletionProvider = std::function<QList<Completion>(int line, int column)>;
@@ -46,6 +47,10 @@ public:
     void askGoToLine();
     void toggleComment();
     void showCompletions();
+    /// The proposals for the cursor position (empty without a provider).
+    QList<Completion> completionsAtCursor() const;
+    /// Tooltip HTML of the hover provider at a 1-based position (empty without one).
+    QString hoverText(int line, int column) const { return m_hover ? m_hover(line, column) : QString(); }
     /// Folds or unfolds the indented block under `line` (1-based).
     void toggleFold(int line);
     bool isFolded(int line) const;

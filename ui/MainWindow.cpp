@@ -11,6 +11,7 @@
 #include "WelcomePage.h"
 
 #include "documents/RecoveryJournal.h"
+#include "schema/SchemaAssist.h"
 #include "git/GitRepository.h"
 #include "workspace/DemoWorkspace.h"
 #include "workspace/TextFile.h"
@@ -35,6 +36,36 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace studio {
+
+namespace {
+
+/// Completion and hover in `code` from the schema that applies where the cursor is.
+void installSchemaAssist(CodeEditor *code, const std::shared_ptr<WorkspaceChecker> &checker, const QString &file)
+{
+    code->setCompletionProvider([checker, file, code](int line, int column) {
+        QList<CodeEditor::Completion> result;
+        const QString text = code->toPlainText();
+        const CompiledSchemaPtr schema = checker->schemaAt(file, text, line);
+        if (!schema)
+            return result;
+        const CursorContext context = SchemaAssist::contextAt(text, line, column);
+        if (context.inFreeText)
+            return result;
+        for (const Completion &c : SchemaAssist::completions(*schema, context))
+            result << CodeEditor::Completion{c.label, c.insertText, c.detail, context.prefixColumn};
+        return result;
+    });
+    code->setHoverProvider([checker, file, code](int line, int column) {
+        const QString text = code->toPlainText();
+        const CompiledSchemaPtr schema = checker->schemaAt(file, text, line);
+        if (!schema)
+            return QString();
+        const HoverInfo info = SchemaAssist::hoverAt(*schema, text, line, column);
+        return info.valid() ? info.toHtml() : QString();
+    });
+}
+
+} // namespace
 
 MainWindow::MainWindow(const CheckOptions &checkOptions, QWidget *parent)
     : QMainWindow(parent)
@@ -308,6 +339,7 @@ void MainWindow::openFile(const QString &relativePath, int line, int column)
         editor->setValidator([checker, relativePath](const QString &text) {
             return checker->checkDocument(relativePath, text);
         });
+        installSchemaAssist(editor->editor(), checker, relativePath);
     }
     Diagnostics own;
     for (const Diagnostic &d : m_session->diagnostics()) {

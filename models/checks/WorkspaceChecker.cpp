@@ -2,6 +2,7 @@
 #include "checks/WorkspaceChecker.h"
 
 #include "checks/DeploymentLint.h"
+#include "schema/SchemaAssist.h"
 #include "schema/SchemaValidator.h"
 #include "values/EffectiveValues.h"
 #include "workspace/TextFile.h"
@@ -259,6 +260,19 @@ CompiledSchemaPtr WorkspaceChecker::valuesSchema(const QString &chart, Diagnosti
         return {};
     }
     return it.value().value();
+}
+
+CompiledSchemaPtr WorkspaceChecker::schemaAt(const QString &file, const QString &text, int line)
+{
+    const WorkspaceFile *known = m_workspace.file(file);
+    if (known && known->kind == FileKind::HelmValues) {
+        const qsizetype slash = file.lastIndexOf(u'/');
+        Diagnostics ignored;
+        return valuesSchema(slash < 0 ? QString() : file.left(slash), ignored);
+    }
+    if (const std::optional<ResourceType> type = SchemaAssist::resourceTypeAt(text, line))
+        return m_schemas->cached(*type);
+    return {};
 }
 
 Diagnostics WorkspaceChecker::checkDocument(const QString &file, const QString &text)

@@ -45,6 +45,11 @@ public:
     /// Only findings about `file` are returned. Thread-safe; for live validation in the editor.
     Diagnostics checkDocument(const QString &file, const QString &text);
 
+    /// The schema that applies at a line of a file's text, for completion and hover: the chart's
+    /// values.schema.json for values files, the manifest's kind schema otherwise. Uses only schemas
+    /// already loaded (safe on the GUI thread); null when none is known.
+    CompiledSchemaPtr schemaAt(const QString &file, const QString &text, int line);
+
     /// Sorts and merges findings that several environments share.
     static Diagnostics finalize(Diagnostics diagnostics);
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "schema/CompiledSchema.h"
 
+#include "schema/SchemaAssist.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,22 +52,14 @@ Result<CompiledSchemaPtr> CompiledSchema::compile(const QByteArray &json, const 
 
 QJsonObject CompiledSchema::subschema(const QStringList &path) const
 {
-    QJsonObject schema = m_json;
-    for (const QString &segment : path) {
-        if (segment.startsWith(u'[')) {
-            const QJsonValue items = schema.value(QLatin1String("items"));
-            schema = items.isArray() ? items.toArray().first().toObject() : items.toObject();
-        } else {
-            const QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
-            if (properties.contains(segment))
-                schema = properties.value(segment).toObject();
-            else
-                schema = schema.value(QLatin1String("additionalProperties")).toObject();
-        }
-        if (schema.isEmpty())
-            return {};
+    // Every schema that applies there (through $ref, allOf/anyOf/oneOf, patternProperties, tuple
+    // items); the first that states a type speaks for the value.
+    const QList<QJsonObject> schemas = SchemaAssist::schemasAt(m_json, path);
+    for (const QJsonObject &schema : schemas) {
+        if (schema.contains(QLatin1String("type")) || schema.contains(QLatin1String("enum")))
+            return schema;
     }
-    return schema;
+    return schemas.isEmpty() ? QJsonObject() : schemas.front();
 }
 
 Result<CompiledSchemaPtr> CompiledSchema::load(const QString &path)

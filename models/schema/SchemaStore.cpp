@@ -13,6 +13,7 @@
 #include <QStandardPaths>
 #include <QUrl>
 
+#include <atomic>
 #include <mutex>
 
 Q_LOGGING_CATEGORY(lcSchema, "studio.schema", QtInfoMsg)
@@ -22,6 +23,7 @@ namespace studio {
 struct SchemaStore::Entry {
     std::once_flag once;
     Lookup lookup;
+    std::atomic_bool resolved = false;
 };
 
 SchemaStore::SchemaStore(Options options) : m_options(std::move(options))
@@ -50,8 +52,23 @@ SchemaStore::Lookup SchemaStore::lookup(const ResourceType &type)
             slot = std::make_shared<Entry>();
         entry = slot;
     }
-    std::call_once(entry->once, [&] { entry->lookup = resolve(type); });
+    std::call_once(entry->once, [&] {
+        entry->lookup = resolve(type);
+        entry->resolved = true;
+    });
     return entry->lookup;
+}
+
+CompiledSchemaPtr SchemaStore::cached(const ResourceType &type)
+{
+    std::shared_ptr<Entry> entry;
+    {
+        QMutexLocker lock(&m_mutex);
+        entry = m_entries.value(type.apiVersion + u'/' + type.kind);
+    }
+    if (!entry || !entry->resolved.load())
+        return {};
+    return entry->lookup.schema;
 }
 
 SchemaStore::Lookup SchemaStore::resolve(const ResourceType &type)

@@ -39,6 +39,9 @@ public:
     ~SchemaStore();
 
     Lookup lookup(const ResourceType &type);
+    /// The schema if it was already resolved by an earlier lookup; never reads disk or network
+    /// (for the GUI thread).
+    CompiledSchemaPtr cached(const ResourceType &type);
     const Options &options() const { return m_options; }
 
     /// The default on-disk cache folder of this user.

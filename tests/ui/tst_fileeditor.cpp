@@ -363,6 +363,39 @@ private slots:
         QCOMPARE(file->text(), before);
     }
 
+    void completionAndHoverComeFromTheSchema()
+    {
+        Session s;
+        QVERIFY(s.start());
+        FileEditor *file = s.openEditor(kValuesStaging);
+        CodeEditor *editor = file->editor();
+        const int line = lineOf(file->text(), QStringLiteral("tag:"));
+        // A new key under "image:": the schema's image keys, without the one already there.
+        editor->goTo(line);
+        QTextCursor cursor = editor->textCursor();
+        cursor.movePosition(QTextCursor::EndOfBlock);
+        editor->setTextCursor(cursor);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, QStringLiteral("pu"));
+        QStringList labels;
+        for (const CodeEditor::Completion &c : editor->completionsAtCursor())
+            labels << c.label;
+        QVERIFY2(labels.contains(QStringLiteral("pullPolicy")), qPrintable(labels.join(u',')));
+        QVERIFY(!labels.contains(QStringLiteral("tag")));
+
+        // Accepting it inserts the key; the value offers the enum.
+        QTest::keyClicks(editor, QStringLiteral("llPolicy: "));
+        labels.clear();
+        for (const CodeEditor::Completion &c : editor->completionsAtCursor())
+            labels << c.label;
+        QCOMPARE(labels, (QStringList{QStringLiteral("Always"), QStringLiteral("IfNotPresent"), QStringLiteral("Never")}));
+
+        // Hover on the key shows the schema's description.
+        const QString hover = editor->hoverText(line, 4);
+        QVERIFY2(hover.contains(QStringLiteral("image.tag")) || hover.contains(QStringLiteral("tag")), qPrintable(hover));
+        QVERIFY2(hover.contains(QStringLiteral("string")), qPrintable(hover));
+    }
+
     void closingWithUnsavedChangesAsks()
     {
         Session s;
