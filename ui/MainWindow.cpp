@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "CodeEditor.h"
+#include "EnvironmentMatrixView.h"
 #include "ExplorerPanel.h"
 #include "FileEditor.h"
 #include "FindReplaceBar.h"
@@ -195,6 +196,9 @@ void MainWindow::createActions()
     QAction *problems = m_problemsDock->toggleViewAction();
     problems->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+M")));
     view->addAction(problems);
+    view->addSeparator();
+    view->addAction(QStringLiteral("Environment &Matrix"), QKeySequence(QStringLiteral("Ctrl+Shift+X")), this,
+                    [this] { showEnvironmentMatrix(); });
 
     QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
     edit->addAction(QStringLiteral("&Find…"), this, [this] {
@@ -274,6 +278,8 @@ void MainWindow::onWorkspaceOpened()
     while (m_files->count() > 0)
         delete m_files->widget(0);
     m_explorer->setWorkspace(ws);
+    if (m_matrix)
+        m_matrix->loadWorkspace(*ws);
     QStringList names;
     for (const Environment &env : ws->environments)
         names << env.name;
@@ -348,6 +354,10 @@ void MainWindow::openFile(const QString &relativePath, int line, int column)
     }
     editor->setDiagnostics(own);
     connect(editor, &FileEditor::modificationChanged, this, [this, editor] { updateTabTitle(editor); });
+    connect(editor, &FileEditor::saved, this, [this] {
+        if (m_matrix && m_session->workspace())
+            m_matrix->loadWorkspace(*m_session->workspace());
+    });
     const int index = m_files->addTab(editor, relativePath.section(u'/', -1));
     m_files->setTabToolTip(index, relativePath);
     m_files->setCurrentIndex(index);
@@ -389,6 +399,21 @@ void MainWindow::setRecoveryJournal(std::unique_ptr<RecoveryJournal> journal)
     m_journal = std::move(journal);
     for (FileEditor *editor : fileEditors())
         editor->setJournal(m_journal.get());
+}
+
+EnvironmentMatrixView *MainWindow::showEnvironmentMatrix()
+{
+    const Workspace *ws = m_session->workspace();
+    if (!ws)
+        return nullptr;
+    if (!m_matrix) {
+        m_matrix = new EnvironmentMatrixView(m_files);
+        connect(m_matrix, &EnvironmentMatrixView::openRequested, this, &MainWindow::openFile);
+        m_files->addTab(m_matrix, QStringLiteral("Environment Matrix"));
+        m_matrix->loadWorkspace(*ws);
+    }
+    m_files->setCurrentWidget(m_matrix);
+    return m_matrix;
 }
 
 void MainWindow::updateTabTitle(FileEditor *editor)
@@ -485,6 +510,14 @@ bool MainWindow::showView(const QString &name)
         m_explorerDock->hide();
         m_problemsDock->hide();
         return true;
+    }
+    if (name == u"matrix") {
+        if (!m_session->isOpen())
+            return false;
+        m_stack->setCurrentIndex(1);
+        m_explorerDock->show();
+        m_problemsDock->show();
+        return showEnvironmentMatrix() != nullptr;
     }
     if (name == u"workspace" || name == u"problems" || name == u"explorer") {
         if (!m_session->isOpen())

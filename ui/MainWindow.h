@@ -4,6 +4,7 @@
 #include "checks/WorkspaceChecker.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -18,6 +19,7 @@ namespace studio {
 class FileEditor;
 class RecoveryJournal;
 class UserPrompts;
+class EnvironmentMatrixView;
 class ExplorerPanel;
 class ProblemsPanel;
 class WelcomePage;
@@ -47,9 +49,11 @@ public:
     /// Where unsaved buffers are journaled (default: the user's data folder).
     void setRecoveryJournal(std::unique_ptr<RecoveryJournal> journal);
     bool saveAll();
+    /// Shows the settings × environments matrix in a tab (created on first use).
+    EnvironmentMatrixView *showEnvironmentMatrix();
     ProblemsPanel *problemsPanel() const { return m_problems; }
     ExplorerPanel *explorerPanel() const { return m_explorer; }
-    /// Shows one part of the window for screenshots: "welcome", "workspace", "problems", "explorer".
+    /// Shows one part of the window for screenshots: "welcome", "workspace", "problems", "explorer", "matrix".
     bool showView(const QString &name);
 
 signals:
@@ -85,6 +89,7 @@ private:
     QDockWidget *m_explorerDock;
     QDockWidget *m_problemsDock;
     QMenu *m_recentMenu = nullptr;
+    QPointer<EnvironmentMatrixView> m_matrix; ///< null until shown, and again when its tab is closed
     QLabel *m_statusLabel;
     QLabel *m_summaryLabel;
     QProgressBar *m_progress;
