@@ -219,6 +219,45 @@ QString blockEntries(const QStringList &keys, const QString &renderedValue, int 
     return out + u' ' + renderedValue;
 }
 
+/// Inserts the missing keys `t.remaining` (with `rendered` as the value, `flowValue` inside flow
+/// mappings) under the deepest existing node of the path, in the style of its surroundings.
+Result<TextEdit> insertMissing(const QString &source, const YamlNode *root, const Target &t, const QString &rendered,
+                               const QString &flowValue)
+{
+    const QString nl = newlineOf(source);
+    const int step = qMax(2, indentStep(root));
+    const YamlNode *parent = t.parent;
+    if (parent->kind == NodeKind::Mapping && parent->flow) {
+        QString entry = renderScalarKey(t.remaining.front()) + QStringLiteral(": ");
+        for (qsizetype i = 1; i < t.remaining.size(); ++i)
+            entry += u'{' + renderScalarKey(t.remaining.at(i)) + QStringLiteral(": ");
+        entry += flowValue + QString(t.remaining.size() - 1, u'}');
+        const qsizetype close = parent->span.end.offset - 1; // the '}'
+        return TextEdit{close, 0, parent->pairs.empty() ? entry : QStringLiteral(", ") + entry};
+    }
+    if (parent->kind == NodeKind::Mapping) {
+        const int indent = parent->span.start.column - 1;
+        const qsizetype at = lineEnd(source, parent->span.end.offset);
+        return TextEdit{at, 0, nl + QString(indent, u' ') + blockEntries(t.remaining, rendered, indent, step, nl)};
+    }
+    // A null value ("key:" or "key: ~") becomes a mapping.
+    const int indent = (t.parentKey ? t.parentKey->span.start.column - 1 : -step) + step;
+    qsizetype from = parent->span.start.offset;
+    if (t.parentKey) {
+        from = t.parentKey->span.end.offset;
+        while (from < source.size() && source[from] != u':')
+            ++from;
+        ++from;
+    }
+    if (parent == root && !t.parentKey) {
+        // A document that is just "~" or "null".
+        return TextEdit{parent->span.start.offset, parent->span.end.offset - parent->span.start.offset,
+                        blockEntries(t.remaining, rendered, 0, step, nl)};
+    }
+    return TextEdit{from, parent->span.end.offset - from,
+                    nl + QString(indent, u' ') + blockEntries(t.remaining, rendered, indent, step, nl)};
+}
+
 } // namespace
 
 QString TextEdit::applyTo(const QString &source) const
@@ -336,38 +375,61 @@ Result<TextEdit> YamlPatch::setScalar(const YamlDocument &document, const QStrin
     }
 
     // Insert the missing keys t.remaining under t.parent.
-    const YamlNode *parent = t.parent;
     const QString rendered = renderScalar(value, type);
-    if (parent->kind == NodeKind::Mapping && parent->flow) {
-        const QString flowValue = type == ScalarType::String && !isSafePlain(value, true) ? doubleQuoted(value) : rendered;
-        QString entry = renderScalarKey(t.remaining.front()) + QStringLiteral(": ");
-        for (qsizetype i = 1; i < t.remaining.size(); ++i)
-            entry += u'{' + renderScalarKey(t.remaining.at(i)) + QStringLiteral(": ");
-        entry += flowValue + QString(t.remaining.size() - 1, u'}');
-        const qsizetype close = parent->span.end.offset - 1; // the '}'
-        return TextEdit{close, 0, parent->pairs.empty() ? entry : QStringLiteral(", ") + entry};
+    const QString flowValue = type == ScalarType::String && !isSafePlain(value, true) ? doubleQuoted(value) : rendered;
+    return insertMissing(source, root, t, rendered, flowValue);
+}
+
+Result<TextEdit> YamlPatch::setFlow(const YamlDocument &document, const QStringList &path, const QString &flowText,
+                                    int documentIndex)
+{
+    const QString &source = document.source();
+    if (document.hasErrors())
+        return Error{Error::Code::Refused, QStringLiteral("the file has YAML errors; fix the text first")};
+    const YamlDocument value = YamlDocument::parse(flowText);
+    if (value.hasErrors() || value.documents().size() != 1 || flowText.contains(u'\n'))
+        return Error{Error::Code::Usage,
+                     QStringLiteral("'%1' is not a YAML value written on one line (e.g. [a, b] or {key: value})")
+                         .arg(flowText.left(80))};
+    if (path.isEmpty())
+        return Error{Error::Code::Usage, QStringLiteral("an empty path cannot be set")};
+    const auto &roots = document.documents();
+    if (documentIndex >= int(roots.size())) {
+        const QString nl = newlineOf(source);
+        const QString prefix = source.isEmpty() || source.endsWith(u'\n') ? QString() : nl;
+        return TextEdit{source.size(), 0, prefix + blockEntries(path, flowText, 0, 2, nl) + nl};
     }
-    if (parent->kind == NodeKind::Mapping) {
-        const int indent = parent->span.start.column - 1;
-        const qsizetype at = lineEnd(source, parent->span.end.offset);
-        return TextEdit{at, 0, nl + QString(indent, u' ') + blockEntries(t.remaining, rendered, indent, step, nl)};
+    const YamlNode *root = roots[size_t(documentIndex)];
+    Result<Target> found = walk(root, path);
+    if (!found)
+        return found.error();
+    const Target &t = found.value();
+    if (!t.node)
+        return insertMissing(source, root, t, flowText, flowText);
+    const YamlNode *node = t.node;
+    if (node->kind == NodeKind::Alias)
+        return Error{Error::Code::Refused,
+                     QStringLiteral("'%1' is the alias '*%2'; edit its anchor '&%2' instead").arg(formatPath(path), node->text)};
+    const qsizetype start = contentStart(source, node);
+    const qsizetype end = node->span.end.offset;
+    const bool blockCollection = (node->kind == NodeKind::Mapping || node->kind == NodeKind::Sequence) && !node->flow;
+    if (!blockCollection || !t.key) {
+        QString text = flowText;
+        if (node->span.start == node->span.end && start > 0 && source[start - 1] == u':')
+            text.prepend(u' ');
+        return TextEdit{start, end - start, text};
     }
-    // A null value ("key:" or "key: ~") becomes a mapping.
-    const int indent = (t.parentKey ? t.parentKey->span.start.column - 1 : -step) + step;
-    qsizetype from = parent->span.start.offset;
-    if (t.parentKey) {
-        from = t.parentKey->span.end.offset;
-        while (from < source.size() && source[from] != u':')
-            ++from;
-        ++from;
-    }
-    if (parent == root && !t.parentKey) {
-        // A document that is just "~" or "null".
-        return TextEdit{parent->span.start.offset, parent->span.end.offset - parent->span.start.offset,
-                        blockEntries(t.remaining, rendered, 0, step, nl)};
-    }
-    return TextEdit{from, parent->span.end.offset - from,
-                    nl + QString(indent, u' ') + blockEntries(t.remaining, rendered, indent, step, nl)};
+    // A block collection under a key: everything from the colon to the end of the block.
+    qsizetype colon = t.key->span.end.offset;
+    while (colon < source.size() && source[colon] != u':')
+        ++colon;
+    const qsizetype from = colon + 1;
+    // Keep a comment on the key's line.
+    const qsizetype keyLineEnd = lineEnd(source, from);
+    const QString rest = source.mid(from, keyLineEnd - from);
+    const qsizetype hash = rest.indexOf(QStringLiteral(" #"));
+    const QString comment = hash >= 0 ? rest.mid(hash) : QString();
+    return TextEdit{from, end - from, u' ' + flowText + comment};
 }
 
 Result<TextEdit> YamlPatch::remove(const YamlDocument &document, const QStringList &path, int documentIndex)

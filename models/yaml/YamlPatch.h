@@ -34,6 +34,11 @@ public:
     static Result<TextEdit> setScalar(const YamlDocument &document, const QStringList &path, const QString &value,
                                       ScalarType type, int documentIndex = 0);
 
+    /// Sets the value at `path` to `flowText`, a YAML value written on one line (`[a, b]`,
+    /// `{k: v}`, or a scalar), replacing a scalar or a whole collection; missing keys are inserted.
+    static Result<TextEdit> setFlow(const YamlDocument &document, const QStringList &path, const QString &flowText,
+                                    int documentIndex = 0);
+
     /// Deletes the entry at `path` (a mapping key or a list item) with its lines.
     static Result<TextEdit> remove(const YamlDocument &document, const QStringList &path, int documentIndex = 0);
 

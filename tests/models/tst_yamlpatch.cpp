@@ -356,6 +356,37 @@ private slots:
         QVERIFY(!YamlDocument::parse(text).hasErrors());
     }
 
+    void setFlowReplacesWholeCollections_data()
+    {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("flow");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("block list") << QStringLiteral("a:\n  hosts: # the hosts\n    - x\n    - y\n  b: 1\n")
+                                    << QStringLiteral("a.hosts") << QStringLiteral("[p, q]")
+                                    << QStringLiteral("a:\n  hosts: [p, q] # the hosts\n  b: 1\n");
+        QTest::newRow("flow map") << QStringLiteral("labels: {a: 1}\nx: 2\n") << QStringLiteral("labels")
+                                  << QStringLiteral("{b: 2, c: 3}") << QStringLiteral("labels: {b: 2, c: 3}\nx: 2\n");
+        QTest::newRow("scalar to list") << QStringLiteral("tolerations: ~\n") << QStringLiteral("tolerations")
+                                        << QStringLiteral("[]") << QStringLiteral("tolerations: []\n");
+        QTest::newRow("new key") << QStringLiteral("a: 1\n") << QStringLiteral("b.c") << QStringLiteral("[1, 2]")
+                                 << QStringLiteral("a: 1\nb:\n  c: [1, 2]\n");
+        QTest::newRow("block map") << QStringLiteral("m:\n  k: v\n  l: w\nn: 1\n") << QStringLiteral("m")
+                                   << QStringLiteral("{}") << QStringLiteral("m: {}\nn: 1\n");
+    }
+
+    void setFlowReplacesWholeCollections()
+    {
+        QFETCH(QString, source);
+        QFETCH(QString, path);
+        QFETCH(QString, flow);
+        QFETCH(QString, expected);
+        const Result<TextEdit> edit = YamlPatch::setFlow(YamlDocument::parse(source), path.split(u'.'), flow);
+        QVERIFY2(edit.ok(), qPrintable(edit.errorMessage()));
+        QCOMPARE(edit->applyTo(source), expected);
+        QVERIFY(!YamlPatch::setFlow(YamlDocument::parse(source), path.split(u'.'), QStringLiteral("[unclosed")).ok());
+    }
+
     void refusesWhatItCannotDoSafely()
     {
         const YamlDocument broken = YamlDocument::parse(QStringLiteral("a: [1, 2\n"));
