@@ -13,11 +13,23 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
+#include <QStackedWidget>
+#include <QTabBar>
 #include <QTextBlock>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace studio {
+
+namespace {
+
+/// The editor works with '\n' line ends; CRLF files get theirs back when saved.
+QString withoutCarriageReturns(const QString &text)
+{
+    return QString(text).replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+}
+
+} // namespace
 
 Result<FileEditor *> FileEditor::open(const QString &absolutePath, const QString &relativePath, QWidget *parent)
 {
@@ -36,8 +48,11 @@ FileEditor::FileEditor(DocumentFile file, const QString &relativePath, QWidget *
     , m_banner(new QWidget(this))
     , m_bannerText(new QLabel(m_banner))
     , m_watcher(new QFileSystemWatcher(this))
+    , m_views(new QStackedWidget(this))
+    , m_viewSwitch(new QTabBar(this))
 {
-    m_editor->setSource(relativePath, m_file.text());
+    m_crlf = m_file.text().contains(QStringLiteral("\r\n"));
+    m_editor->setSource(relativePath, withoutCarriageReturns(m_file.text()));
     m_bannerText->setWordWrap(true);
     m_banner->setAutoFillBackground(true);
     QPalette bannerPalette = m_banner->palette();
@@ -51,9 +66,22 @@ FileEditor::FileEditor(DocumentFile file, const QString &relativePath, QWidget *
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    m_viewSwitch->addTab(QStringLiteral("Text"));
+    m_viewSwitch->addTab(QStringLiteral("Form"));
+    m_viewSwitch->setDocumentMode(true);
+    m_viewSwitch->setDrawBase(false);
+    m_viewSwitch->hide();
+    connect(m_viewSwitch, &QTabBar::currentChanged, this, [this](int index) { showForm(index == 1); });
+    auto *textView = new QWidget(m_views);
+    auto *textLayout = new QVBoxLayout(textView);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->setSpacing(0);
+    textLayout->addWidget(m_editor, 1);
+    textLayout->addWidget(m_findBar);
+    m_views->addWidget(textView);
     layout->addWidget(m_banner);
-    layout->addWidget(m_editor, 1);
-    layout->addWidget(m_findBar);
+    layout->addWidget(m_viewSwitch);
+    layout->addWidget(m_views, 1);
 
     auto *find = new QShortcut(QKeySequence::Find, this, [this] { m_findBar->activate(false); });
     auto *replace = new QShortcut(QKeySequence(QStringLiteral("Ctrl+H")), this, [this] { m_findBar->activate(true); });
@@ -146,7 +174,10 @@ void FileEditor::startValidation()
 
 bool FileEditor::save()
 {
-    const Status result = m_file.save(text(), m_overwriteAllowed);
+    QString content = text();
+    if (m_crlf)
+        content.replace(u'\n', QStringLiteral("\r\n"));
+    const Status result = m_file.save(content, m_overwriteAllowed);
     if (!result) {
         if (result.error().code == Error::Code::Refused) {
             auto *overwrite = new QPushButton(QStringLiteral("Overwrite"));
@@ -183,11 +214,12 @@ void FileEditor::reload()
         return;
     }
     m_file = std::move(fresh).value();
+    m_crlf = m_file.text().contains(QStringLiteral("\r\n"));
     const int line = m_editor->textCursor().blockNumber() + 1;
     QTextCursor cursor(m_editor->document());
     cursor.beginEditBlock();
     cursor.select(QTextCursor::Document);
-    cursor.insertText(m_file.text());
+    cursor.insertText(withoutCarriageReturns(m_file.text()));
     cursor.endEditBlock();
     m_editor->document()->setModified(false);
     m_editor->goTo(qMin(line, m_editor->blockCount()));
@@ -204,7 +236,7 @@ void FileEditor::restoreText(const QString &recovered)
     cursor.select(QTextCursor::Document);
     cursor.insertText(recovered);
     cursor.endEditBlock();
-    m_editor->document()->setModified(recovered != m_file.text());
+    m_editor->document()->setModified(recovered != withoutCarriageReturns(m_file.text()));
 }
 
 void FileEditor::discardJournal()
@@ -270,6 +302,26 @@ void FileEditor::hideBanner()
 {
     m_banner->hide();
     m_bannerText->clear();
+}
+
+void FileEditor::setFormView(QWidget *form)
+{
+    if (m_form) {
+        m_views->removeWidget(m_form);
+        delete m_form;
+    }
+    m_form = form;
+    m_views->addWidget(form);
+    m_viewSwitch->show();
+}
+
+void FileEditor::showForm(bool form)
+{
+    if (form && !m_form)
+        return;
+    m_views->setCurrentIndex(form ? 1 : 0);
+    const QSignalBlocker block(m_viewSwitch);
+    m_viewSwitch->setCurrentIndex(form ? 1 : 0);
 }
 
 QString FileEditor::bannerText() const

@@ -14,6 +14,8 @@
 class QFileSystemWatcher;
 class QLabel;
 class QPushButton;
+class QStackedWidget;
+class QTabBar;
 
 namespace studio {
 
@@ -64,6 +66,12 @@ public:
     /// Text shown in the banner (empty when hidden), for tests and screenshots.
     QString bannerText() const;
 
+    /// Adds a form view of the same document (e.g. the values form); a switch at the top chooses
+    /// between the text and the form. The editor takes ownership.
+    void setFormView(QWidget *form);
+    QWidget *formView() const { return m_form; }
+    void showForm(bool form);
+
 signals:
     void modificationChanged(bool modified);
     void saved();
@@ -83,6 +91,9 @@ private:
     QWidget *m_banner;
     QLabel *m_bannerText;
     QFileSystemWatcher *m_watcher;
+    QWidget *m_form = nullptr;
+    QStackedWidget *m_views;
+    QTabBar *m_viewSwitch;
     RecoveryJournal *m_journal = nullptr;
     Validator m_validator;
     QTimer m_validationTimer;
@@ -92,6 +103,7 @@ private:
     int m_validatedRevision = 0;
     bool m_validationPending = false;
     bool m_overwriteAllowed = false; ///< the user chose "keep mine" after an external change
+    bool m_crlf = false;             ///< the file uses CRLF line endings; saves keep them
 };
 
 } // namespace studio

@@ -7,6 +7,7 @@
 #include "FileEditor.h"
 #include "FindReplaceBar.h"
 #include "ProblemsPanel.h"
+#include "SchemaForm.h"
 #include "RecentRepositories.h"
 #include "UserPrompts.h"
 #include "WelcomePage.h"
@@ -346,6 +347,7 @@ void MainWindow::openFile(const QString &relativePath, int line, int column)
             return checker->checkDocument(relativePath, text);
         });
         installSchemaAssist(editor->editor(), checker, relativePath);
+        attachValuesForm(editor, checker);
     }
     Diagnostics own;
     for (const Diagnostic &d : m_session->diagnostics()) {
@@ -353,6 +355,8 @@ void MainWindow::openFile(const QString &relativePath, int line, int column)
             own << d;
     }
     editor->setDiagnostics(own);
+    if (auto *form = qobject_cast<SchemaForm *>(editor->formView()))
+        form->setDiagnostics(own);
     connect(editor, &FileEditor::modificationChanged, this, [this, editor] { updateTabTitle(editor); });
     connect(editor, &FileEditor::saved, this, [this] {
         if (m_matrix && m_session->workspace())
@@ -363,6 +367,43 @@ void MainWindow::openFile(const QString &relativePath, int line, int column)
     m_files->setCurrentIndex(index);
     if (line > 0)
         editor->editor()->goTo(line, column);
+}
+
+void MainWindow::attachValuesForm(FileEditor *editor, const std::shared_ptr<WorkspaceChecker> &checker)
+{
+    // The form edits an environment's own values file, layered on the files before it.
+    const Workspace *ws = m_session->workspace();
+    const QString file = editor->relativePath();
+    const Environment *environment = nullptr;
+    for (const Environment &env : ws->environments) {
+        if (!env.valuesFiles.isEmpty() && env.valuesFiles.back() == file)
+            environment = &env;
+    }
+    if (!environment)
+        return;
+    const CompiledSchemaPtr schema = checker->schemaAt(file, QString(), 1);
+    if (!schema)
+        return;
+    ValuesFormContext context;
+    context.schema = schema->json();
+    context.environment = environment->name;
+    context.ownFile = file;
+    const QStringList before = environment->valuesFiles.mid(0, environment->valuesFiles.size() - 1);
+    const QString root = ws->root;
+    context.baseLayers = [this, before, root] {
+        QList<ValuesLayer> layers;
+        for (const QString &layer : before) {
+            // An open editor's text wins over the file on disk: the form shows what would be saved.
+            if (FileEditor *open = fileEditor(layer))
+                layers << ValuesLayer{layer, yaml::YamlDocument::parse(open->text())};
+            else if (Result<QString> text = TextFile::read(root + u'/' + layer))
+                layers << ValuesLayer{layer, yaml::YamlDocument::parse(text.value())};
+        }
+        return layers;
+    };
+    auto *form = new SchemaForm(editor->editor()->document(), std::move(context));
+    editor->setFormView(form);
+    connect(editor, &FileEditor::diagnosticsUpdated, form, &SchemaForm::setDiagnostics);
 }
 
 FileEditor *MainWindow::fileEditor(const QString &relativePath) const
@@ -509,6 +550,22 @@ bool MainWindow::showView(const QString &name)
         m_stack->setCurrentWidget(m_welcome);
         m_explorerDock->hide();
         m_problemsDock->hide();
+        return true;
+    }
+    if (name == u"form") {
+        if (!m_session->isOpen() || m_session->workspace()->environments.isEmpty())
+            return false;
+        m_stack->setCurrentIndex(1);
+        m_explorerDock->show();
+        m_problemsDock->show();
+        const Environment &env = m_session->workspace()->environments.front();
+        if (env.valuesFiles.isEmpty())
+            return false;
+        openFile(env.valuesFiles.back());
+        FileEditor *editor = fileEditor(env.valuesFiles.back());
+        if (!editor || !editor->formView())
+            return false;
+        editor->showForm(true);
         return true;
     }
     if (name == u"matrix") {

@@ -79,6 +79,7 @@ private:
     void closeTab(int index);
     void offerRecovery();
     void updateTabTitle(FileEditor *editor);
+    void attachValuesForm(FileEditor *editor, const std::shared_ptr<WorkspaceChecker> &checker);
 
     WorkspaceSession *m_session;
     QStackedWidget *m_stack;
