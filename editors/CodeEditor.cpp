@@ -10,6 +10,7 @@
 #include <QHelpEvent>
 #include <QInputDialog>
 #include <QPainter>
+#include <QPainterPath>
 #include <QScrollBar>
 #include <QStringListModel>
 #include <QTextBlock>
@@ -184,6 +185,33 @@ void CodeEditor::paintEvent(QPaintEvent *event)
         }
         block = block.next();
         top += height;
+    }
+
+    // Diagnostics: a wavy line under the offending text, drawn here so it stays clearly visible at
+    // any font size (the text format's wave underline is a hairline).
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (const Diagnostic &d : std::as_const(m_diagnostics)) {
+        const QTextBlock line = document()->findBlockByNumber(d.line - 1);
+        if (d.line <= 0 || !line.isValid() || !line.isVisible())
+            continue;
+        QTextCursor from(line);
+        from.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, qBound(0, d.column - 1, qMax(0, line.length() - 1)));
+        QTextCursor to(line);
+        to.movePosition(QTextCursor::EndOfBlock);
+        const QRect start = cursorRect(from);
+        if (start.bottom() < event->rect().top() || start.top() > event->rect().bottom())
+            continue;
+        const int x1 = start.left();
+        const int x2 = qMax(cursorRect(to).left(), x1 + space * 2);
+        const qreal y = start.bottom() - 1.5;
+        QPainterPath wave(QPointF(x1, y));
+        for (int x = x1; x < x2; x += 4) {
+            wave.lineTo(x + 2, y + 2);
+            wave.lineTo(x + 4, y);
+        }
+        painter.setPen(QPen(d.severity == Severity::Error ? QColor(0xd7, 0x3a, 0x49) : QColor(0xe3, 0x9b, 0x00), 1.4));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(wave);
     }
 }
 
@@ -550,25 +578,8 @@ void CodeEditor::updateExtraSelections()
     currentLine.cursor = textCursor();
     currentLine.cursor.clearSelection();
     selections << currentLine;
-    for (const Diagnostic &d : std::as_const(m_diagnostics)) {
-        const QTextBlock block = document()->findBlockByNumber(d.line - 1);
-        if (d.line <= 0 || !block.isValid())
-            continue;
-        QTextEdit::ExtraSelection mark;
-        mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        mark.format.setUnderlineColor(d.severity == Severity::Error ? QColor(0xd7, 0x3a, 0x49) : QColor(0xe3, 0x9b, 0x00));
-        QTextCursor cursor(block);
-        const int start = qBound(0, d.column - 1, qMax(0, block.length() - 1));
-        cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, start);
-        cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-        if (!cursor.hasSelection()) { // an error at the end of a line: mark the last character
-            cursor.movePosition(QTextCursor::StartOfBlock);
-            cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
-        }
-        mark.cursor = cursor;
-        selections << mark;
-    }
     setExtraSelections(selections);
+    viewport()->update(); // the diagnostics' wavy lines are painted in paintEvent
     m_gutter->update();
 }
 

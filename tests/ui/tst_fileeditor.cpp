@@ -202,6 +202,33 @@ private slots:
         QVERIFY(updated.count() >= 2);
     }
 
+    void diagnosticsAreUnderlinedInRed()
+    {
+        Session s;
+        QVERIFY(s.start());
+        FileEditor *file = s.openEditor(QStringLiteral("charts/tunemantra/values-dev.yaml"));
+        CodeEditor *editor = file->editor();
+        editor->resize(900, 700);
+        QVERIFY(!editor->diagnostics().isEmpty());
+        const int line = editor->diagnostics().front().line;
+        editor->goTo(1); // the cursor elsewhere
+        editor->goTo(line);
+        editor->moveCursor(QTextCursor::Start);
+        QApplication::processEvents();
+        const QTextBlock block = editor->document()->findBlockByNumber(line - 1);
+        const QRect rect = editor->cursorRect(QTextCursor(block)).adjusted(0, 0, 0, 4);
+        const QImage image = editor->viewport()->grab().toImage();
+        int red = 0;
+        for (int y = rect.top(); y <= rect.bottom() && y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (c.red() > 180 && c.green() < 130 && c.blue() < 140)
+                    ++red;
+            }
+        }
+        QVERIFY2(red > 20, qPrintable(QStringLiteral("%1 red pixels on line %2").arg(red).arg(line)));
+    }
+
     void savingAnEditChangesExactlyThatLine()
     {
         Session s;
