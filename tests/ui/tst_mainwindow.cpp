@@ -7,6 +7,7 @@
 #include "ExplorerPanel.h"
 #include "MainWindow.h"
 #include "ProblemsPanel.h"
+#include "RecentRepositories.h"
 
 #include "checks/ProblemFilterModel.h"
 #include "checks/ProblemListModel.h"
@@ -14,6 +15,9 @@
 #include "workspace/EnvironmentTreeModel.h"
 #include "workspace/WorkspaceSession.h"
 
+#include <QFileInfo>
+#include <QListWidget>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -86,6 +90,32 @@ private slots:
         // The file's finding is marked in the editor too.
         QCOMPARE(code->diagnostics().size(), 1);
         QCOMPARE(code->diagnostics().front().line, 18);
+    }
+
+    void recentRepositoriesAndWindowStatePersist()
+    {
+        QTemporaryDir dir;
+        const QString repo = dir.filePath(QStringLiteral("tunemantra"));
+        QVERIFY(DemoWorkspace::create(repo).ok());
+        QSettings().clear();
+        {
+            MainWindow window;
+            window.show();
+            QSignalSpy checked(&window, &MainWindow::checkCompleted);
+            window.openRepository(repo);
+            QVERIFY(checked.wait(20000));
+            window.resize(1111, 777);
+            QVERIFY(window.close());
+        }
+        QCOMPARE(RecentRepositories::list().value(0), QFileInfo(repo).canonicalFilePath());
+        QVERIFY(!QSettings().value(QStringLiteral("window/geometry")).toByteArray().isEmpty());
+        QVERIFY(!QSettings().value(QStringLiteral("window/state")).toByteArray().isEmpty());
+        // A new window comes back at the saved size and lists the repository on its welcome page.
+        MainWindow again;
+        QCOMPARE(again.size(), QSize(1111, 777));
+        auto *recent = again.findChild<QListWidget *>(QStringLiteral("recentRepositories"));
+        QVERIFY(recent);
+        QCOMPARE(recent->item(0)->data(Qt::UserRole).toString(), QFileInfo(repo).canonicalFilePath());
     }
 
     void aMissingFolderIsReportedNotFatal()
