@@ -101,7 +101,7 @@ FileEditor::FileEditor(DocumentFile file, const QString &relativePath, QWidget *
         emit modificationChanged(modified);
     });
     m_validationTimer.setSingleShot(true);
-    m_validationTimer.setInterval(50); // short: validation runs on a worker and stale results are dropped
+    m_validationTimer.setInterval(30); // short: validation runs on a worker and stale results are dropped
     connect(&m_validationTimer, &QTimer::timeout, this, &FileEditor::startValidation);
     m_journalTimer.setSingleShot(true);
     m_journalTimer.setInterval(400);

@@ -180,8 +180,12 @@ Diagnostics WorkspaceChecker::checkFile(const WorkspaceFile &file)
 
 Diagnostics WorkspaceChecker::checkText(const WorkspaceFile &file, const QString &text)
 {
+    return checkParsed(file, YamlDocument::parse(text));
+}
+
+Diagnostics WorkspaceChecker::checkParsed(const WorkspaceFile &file, const YamlDocument &doc)
+{
     Diagnostics out;
-    const YamlDocument doc = YamlDocument::parse(text);
     for (Diagnostic d : doc.diagnostics()) {
         d.file = file.path;
         out << d;
@@ -275,17 +279,39 @@ CompiledSchemaPtr WorkspaceChecker::schemaAt(const QString &file, const QString 
     return {};
 }
 
+std::optional<YamlDocument> WorkspaceChecker::parsedFile(const QString &file)
+{
+    // Live validation re-checks an environment on every pause in typing; its other layers rarely
+    // change, so they are parsed once per version on disk.
+    const QFileInfo info(m_workspace.absolutePath(file));
+    const QString stamp = QStringLiteral("%1|%2").arg(info.size()).arg(info.lastModified().toMSecsSinceEpoch());
+    {
+        QMutexLocker lock(&m_parsedMutex);
+        const auto it = m_parsed.constFind(file);
+        if (it != m_parsed.constEnd() && it->first == stamp)
+            return it->second;
+    }
+    const Result<QString> text = TextFile::read(info.filePath());
+    if (!text)
+        return std::nullopt;
+    YamlDocument doc = YamlDocument::parse(text.value());
+    QMutexLocker lock(&m_parsedMutex);
+    m_parsed.insert(file, {stamp, doc});
+    return doc;
+}
+
 Diagnostics WorkspaceChecker::checkDocument(const QString &file, const QString &text)
 {
     Diagnostics out;
     const WorkspaceFile *known = m_workspace.file(file);
     const WorkspaceFile entry = known ? *known : WorkspaceFile{file, FileKind::Manifest};
+    const YamlDocument doc = YamlDocument::parse(text); // once, for the file and its environments
     if (isSyntaxChecked(entry))
-        out << checkText(entry, text);
+        out << checkParsed(entry, doc);
     for (const Environment &env : std::as_const(m_workspace.environments)) {
         if (!env.valuesFiles.contains(file))
             continue;
-        for (const Diagnostic &d : checkEnvironment(env, {{file, text}})) {
+        for (const Diagnostic &d : checkEnvironment(env, {{file, doc}})) {
             if (d.file == file)
                 out << d;
         }
@@ -293,7 +319,7 @@ Diagnostics WorkspaceChecker::checkDocument(const QString &file, const QString &
     return finalize(out);
 }
 
-Diagnostics WorkspaceChecker::checkEnvironment(const Environment &env, const QHash<QString, QString> &overrides)
+Diagnostics WorkspaceChecker::checkEnvironment(const Environment &env, const QHash<QString, YamlDocument> &overrides)
 {
     Diagnostics out;
     if (env.valuesFiles.isEmpty())
@@ -301,13 +327,13 @@ Diagnostics WorkspaceChecker::checkEnvironment(const Environment &env, const QHa
     QList<ValuesLayer> layers;
     for (const QString &file : env.valuesFiles) {
         if (overrides.contains(file)) {
-            layers << ValuesLayer{file, YamlDocument::parse(overrides.value(file))};
+            layers << ValuesLayer{file, overrides.value(file)};
             continue;
         }
-        const Result<QString> text = TextFile::read(m_workspace.absolutePath(file));
-        if (!text)
+        const std::optional<YamlDocument> parsed = parsedFile(file);
+        if (!parsed)
             continue; // reported by the file's own check
-        layers << ValuesLayer{file, YamlDocument::parse(*text)};
+        layers << ValuesLayer{file, *parsed};
     }
     const EffectiveValues values = EffectiveValues::merge(layers);
     for (Diagnostic d : values.diagnostics()) {

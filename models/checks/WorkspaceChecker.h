@@ -4,12 +4,14 @@
 #include "core/Diagnostic.h"
 #include "schema/SchemaStore.h"
 #include "workspace/Workspace.h"
+#include "yaml/YamlDocument.h"
 
 #include <QFuture>
 #include <QHash>
 #include <QMutex>
 
 #include <memory>
+#include <optional>
 
 namespace studio {
 
@@ -59,9 +61,11 @@ public:
 private:
     Diagnostics checkFile(const WorkspaceFile &file);
     Diagnostics checkText(const WorkspaceFile &file, const QString &text);
-    /// `overrides`: file → text to use instead of the file's content on disk.
-    Diagnostics checkEnvironment(const Environment &env, const QHash<QString, QString> &overrides = {});
+    Diagnostics checkParsed(const WorkspaceFile &file, const yaml::YamlDocument &document);
+    /// `overrides`: file → parsed text to use instead of the file's content on disk.
+    Diagnostics checkEnvironment(const Environment &env, const QHash<QString, yaml::YamlDocument> &overrides = {});
     CompiledSchemaPtr valuesSchema(const QString &chart, Diagnostics &out);
+    std::optional<yaml::YamlDocument> parsedFile(const QString &file);
 
     Workspace m_workspace;
     CheckOptions m_options;
@@ -70,6 +74,8 @@ private:
     QList<Environment> m_environments;
     QMutex m_valuesSchemaMutex;
     QHash<QString, Result<CompiledSchemaPtr>> m_valuesSchemas;
+    QMutex m_parsedMutex;
+    QHash<QString, std::pair<QString, yaml::YamlDocument>> m_parsed; ///< file → (size|mtime, parsed)
 };
 
 } // namespace studio

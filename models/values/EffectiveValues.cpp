@@ -101,7 +101,8 @@ EffectiveValues EffectiveValues::merge(const QList<ValuesLayer> &layers)
             continue;
         }
         // Aliases are expanded by the merge: refuse a file whose aliases explode ("billion laughs").
-        if (const Result<QJsonValue> expanded = yaml::toJson(root); !expanded) {
+        if (const Result<QJsonValue> expanded = layer.document.hasAliases() ? yaml::toJson(root) : QJsonValue();
+            !expanded) {
             Diagnostic d;
             d.file = layer.file;
             d.line = root->span.start.line;

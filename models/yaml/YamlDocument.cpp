@@ -12,6 +12,7 @@ struct YamlDocument::Data {
     std::deque<YamlNode> arena;
     std::vector<const YamlNode *> documents;
     Diagnostics diagnostics;
+    bool hasAliases = false;
 };
 
 YamlDocument::YamlDocument() : m_data(std::make_shared<Data>()) {}
@@ -33,6 +34,7 @@ YamlDocument YamlDocument::parse(const QString &source, const ParseLimits &limit
     } else {
         YamlParser parser(data->source, data->arena, data->diagnostics, limits);
         parser.parseStream(data->documents);
+        data->hasAliases = parser.sawAlias();
     }
     YamlDocument document;
     document.m_data = std::move(data);
@@ -50,6 +52,11 @@ bool YamlDocument::hasErrors() const
             return true;
     }
     return false;
+}
+
+bool YamlDocument::hasAliases() const
+{
+    return m_data->hasAliases;
 }
 
 QStringView YamlDocument::lineText(int line) const

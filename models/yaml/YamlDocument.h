@@ -34,6 +34,8 @@ public:
     /// Syntax problems (rule "yaml-syntax", "yaml-duplicate-key", "yaml-tab", ...), file left empty.
     const Diagnostics &diagnostics() const;
     bool hasErrors() const;
+    /// Whether any document uses aliases (only then can expanding it blow up).
+    bool hasAliases() const;
 
     /// Text of the line (1-based) without its line break; empty when out of range.
     QStringView lineText(int line) const;

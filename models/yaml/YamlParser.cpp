@@ -385,7 +385,7 @@ YamlNode *YamlParser::parseBlockMapping(int indent, YamlNode *firstKey)
         } else {
             value = emptyNode(key->span.end);
         }
-        checkDuplicateKey(keyLines, key, key->span.start);
+        checkDuplicateKey(map, keyLines, key, key->span.start);
         map->pairs.push_back(YamlPair{key, value});
         map->span.end = later(key->span.end, value->span.end);
         if (YamlNode::isMergeKey(key))
@@ -449,19 +449,37 @@ YamlNode *YamlParser::parseMappingKey()
     return key;
 }
 
-void YamlParser::checkDuplicateKey(QHash<QString, int> &keyLines, const YamlNode *key, const Position &where)
+void YamlParser::checkDuplicateKey(const YamlNode *map, QHash<QString, int> &keyLines, const YamlNode *key,
+                                   const Position &where)
 {
     if (key->kind != NodeKind::Scalar || YamlNode::isMergeKey(key))
         return;
-    auto it = keyLines.constFind(key->text);
-    if (it != keyLines.constEnd()) {
+    // Most mappings are small: a linear scan avoids a hash allocation per mapping.
+    constexpr size_t kIndexFrom = 16;
+    int firstLine = 0;
+    if (map->pairs.size() < kIndexFrom) {
+        for (const YamlPair &p : map->pairs) {
+            if (p.key->kind == NodeKind::Scalar && p.key->text == key->text && !YamlNode::isMergeKey(p.key)) {
+                firstLine = p.key->span.start.line;
+                break;
+            }
+        }
+    } else {
+        if (keyLines.isEmpty()) {
+            for (const YamlPair &p : map->pairs) {
+                if (p.key->kind == NodeKind::Scalar && !keyLines.contains(p.key->text))
+                    keyLines.insert(p.key->text, p.key->span.start.line);
+            }
+        }
+        firstLine = keyLines.value(key->text);
+        if (!firstLine)
+            keyLines.insert(key->text, where.line);
+    }
+    if (firstLine)
         warn(where, Severity::Error, QStringLiteral("yaml-duplicate-key"),
              QStringLiteral("duplicate key '%1': it is already defined on line %2 of this mapping; remove one of them")
                  .arg(key->text)
-                 .arg(it.value()));
-        return;
-    }
-    keyLines.insert(key->text, where.line);
+                 .arg(firstLine));
 }
 
 void YamlParser::checkMergeValue(const YamlNode *value)
@@ -528,6 +546,7 @@ YamlNode *YamlParser::parseAlias()
     if (it == m_anchors.constEnd())
         fail(start, QStringLiteral("alias '*%1' refers to an anchor '&%1' that is not defined before it").arg(name));
     node->target = it.value();
+    m_sawAlias = true;
     return node;
 }
 
@@ -584,7 +603,7 @@ YamlNode *YamlParser::parseFlowCollection()
         } else {
             if (!value)
                 value = emptyNode(key->span.end);
-            checkDuplicateKey(keyLines, key, key->span.start);
+            checkDuplicateKey(node, keyLines, key, key->span.start);
             node->pairs.push_back(YamlPair{key, value});
         }
         if (at(m_pos) == u',') {

@@ -46,6 +46,8 @@ public:
                const ParseLimits &limits);
 
     void parseStream(std::vector<const YamlNode *> &roots);
+    /// The text used an alias ("*name") somewhere.
+    bool sawAlias() const { return m_sawAlias; }
 
 private:
     struct SyntaxError {
@@ -83,7 +85,8 @@ private:
     YamlNode *parseBlockSequence(int indent);
     YamlNode *parseBlockMapping(int indent, YamlNode *firstKey);
     YamlNode *parseMappingKey();
-    void checkDuplicateKey(QHash<QString, int> &keyLines, const YamlNode *key, const Position &where);
+    void checkDuplicateKey(const YamlNode *map, QHash<QString, int> &keyLines, const YamlNode *key,
+                           const Position &where);
     void checkMergeValue(const YamlNode *value);
 
     YamlNode *parsePlainScalar(int parentIndent, bool inBlock);
@@ -113,6 +116,7 @@ private:
     Diagnostics &m_diagnostics;
     const ParseLimits &m_limits;
     QHash<QString, YamlNode *> m_anchors;
+    bool m_sawAlias = false;
 };
 
 } // namespace studio::yaml
