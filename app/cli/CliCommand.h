@@ -24,5 +24,9 @@ int runCheck(const QStringList &arguments, CliStreams &io);
 int runEnvs(const QStringList &arguments, CliStreams &io);
 int runDemo(const QStringList &arguments, CliStreams &io);
 int runSet(const QStringList &arguments, CliStreams &io);
+int runPromote(const QStringList &arguments, CliStreams &io);
+int runHistory(const QStringList &arguments, CliStreams &io);
+int runRollback(const QStringList &arguments, CliStreams &io);
+int runDiff(const QStringList &arguments, CliStreams &io);
 
 } // namespace studio::cli

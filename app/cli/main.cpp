@@ -20,6 +20,14 @@ const char *const kUsage =
     "                                        schema validation and deployment checks\n"
     "  set REPO --env E PATH=VALUE... [--dry-run]\n"
     "                                        minimal edit of an environment's values file (comments and layout kept)\n"
+    "  diff REPO --from A --to B [--format text|json]\n"
+    "                                        semantic diff of two environments' effective configuration\n"
+    "  promote REPO --from A --to B [--only PATH]... [--dry-run] [--commit] [--message M] [--sign-key F] [--push]\n"
+    "                                        promote settings and image tags from one environment to the next\n"
+    "  history REPO --env E [--format text|json]\n"
+    "                                        the commits that changed an environment, promotions marked\n"
+    "  rollback REPO COMMIT [--push] [--sign-key F] [--dry-run]\n"
+    "                                        revert a commit as a new commit\n"
     "  demo DIR                              create the TuneMantra demo workspace (Git repo + bare remote DIR.git)\n"
     "  --version                             print the version\n"
     "\n"
@@ -53,8 +61,16 @@ int main(int argc, char *argv[])
         return runCheck(arguments, io);
     if (command == u"envs")
         return runEnvs(arguments, io);
+    if (command == u"promote")
+        return runPromote(arguments, io);
+    if (command == u"history")
+        return runHistory(arguments, io);
+    if (command == u"rollback")
+        return runRollback(arguments, io);
     if (command == u"set")
         return runSet(arguments, io);
+    if (command == u"diff")
+        return runDiff(arguments, io);
     if (command == u"demo")
         return runDemo(arguments, io);
     err << "deploy-studio-cli: unknown command '" << command << "'\n\n" << kUsage;

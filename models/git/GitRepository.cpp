@@ -1,53 +1,430 @@
 // SPDX-License-Identifier: MIT
 #include "git/GitRepository.h"
 
-#include <git2.h>
+#include "git/Libgit2_p.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QTimeZone>
+
+#include <algorithm>
 
 namespace studio {
 
+namespace lg = libgit2;
+
+// --- libgit2 helpers (declared in Libgit2_p.h) ---------------------------------------------------
+
+namespace libgit2 {
+
 namespace {
 
-/// libgit2 must be initialised before use; one process-wide instance does it.
-struct Libgit2 {
-    Libgit2() { git_libgit2_init(); }
-    ~Libgit2() { git_libgit2_shutdown(); }
-};
+Q_LOGGING_CATEGORY(lcGit, "studio.git", QtInfoMsg)
 
-void ensureLibgit2()
+bool gitEnvTrue(const char *name)
 {
-    static Libgit2 library;
+    const QByteArray value = qgetenv(name).trimmed().toLower();
+    return value == "1" || value == "true" || value == "yes" || value == "on";
 }
 
-/// libgit2's last error is per thread: read it right where the call failed.
-Error gitError(const QString &what)
+/// git honours GIT_CONFIG_NOSYSTEM and GIT_CONFIG_GLOBAL; libgit2 1.5 reads neither, and it reads
+/// HOME (for ~/.gitconfig) only once, here at initialisation. Mirror git so that both see one config.
+void applyGitEnvironment()
 {
-    const git_error *e = git_error_last();
-    const QString detail = e && e->message ? QString::fromUtf8(e->message) : QStringLiteral("unknown error");
-    return Error{Error::Code::Git, QStringLiteral("%1: %2").arg(what, detail)};
+    if (gitEnvTrue("GIT_CONFIG_NOSYSTEM"))
+        git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_SYSTEM, "");
+    if (!qEnvironmentVariableIsSet("GIT_CONFIG_GLOBAL"))
+        return;
+    // GIT_CONFIG_GLOBAL replaces ~/.gitconfig and the XDG file. libgit2 only takes folders in which it
+    // looks for ".gitconfig", so a file with another name cannot be honoured exactly.
+    const QFileInfo global(qEnvironmentVariable("GIT_CONFIG_GLOBAL"));
+    git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, "");
+    if (global.isFile() && global.fileName() == QLatin1String(".gitconfig")) {
+        git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL,
+                         QFile::encodeName(global.absolutePath()).constData());
+        return;
+    }
+    git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, "");
+    if (global.isFile())
+        qCWarning(lcGit) << "GIT_CONFIG_GLOBAL names" << global.filePath()
+                         << "which libgit2 cannot read as the global config (only files named .gitconfig);"
+                            " the global Git config is ignored";
 }
 
-template<typename T, void (*Free)(T *)>
-struct Owned {
-    T *ptr = nullptr;
-    Owned() = default;
-    Owned(const Owned &) = delete;
-    Owned &operator=(const Owned &) = delete;
-    ~Owned() { if (ptr) Free(ptr); }
-    T **out() { return &ptr; }
-    T *get() const { return ptr; }
+struct Library {
+    Library()
+    {
+        git_libgit2_init();
+        applyGitEnvironment();
+    }
+    ~Library() { git_libgit2_shutdown(); }
+    Library(const Library &) = delete;
+    Library &operator=(const Library &) = delete;
 };
 
-using Index = Owned<git_index, git_index_free>;
-using Tree = Owned<git_tree, git_tree_free>;
-using Commit = Owned<git_commit, git_commit_free>;
-using Signature = Owned<git_signature, git_signature_free>;
-using Remote = Owned<git_remote, git_remote_free>;
-using Reference = Owned<git_reference, git_reference_free>;
-using RevWalk = Owned<git_revwalk, git_revwalk_free>;
+const char *stateName(int state)
+{
+    switch (state) {
+    case GIT_REPOSITORY_STATE_MERGE: return "a merge";
+    case GIT_REPOSITORY_STATE_REVERT:
+    case GIT_REPOSITORY_STATE_REVERT_SEQUENCE: return "a revert";
+    case GIT_REPOSITORY_STATE_CHERRYPICK:
+    case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE: return "a cherry-pick";
+    case GIT_REPOSITORY_STATE_BISECT: return "a bisect";
+    case GIT_REPOSITORY_STATE_APPLY_MAILBOX:
+    case GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE: return "git am";
+    default: return "a rebase";
+    }
+}
+
+int collectConflict(git_checkout_notify_t, const char *path, const git_diff_file *, const git_diff_file *,
+                    const git_diff_file *, void *payload)
+{
+    static_cast<QStringList *>(payload)->append(QString::fromUtf8(path));
+    return 0; // keep going: name every file in the way, libgit2 then fails without writing anything
+}
 
 } // namespace
+
+void ensureInitialised()
+{
+    static const Library library;
+}
+
+QString lastMessage()
+{
+    const git_error *e = git_error_last();
+    return e && e->message ? QString::fromUtf8(e->message).trimmed() : QStringLiteral("unknown error");
+}
+
+Error error(const QString &what, Error::Code code)
+{
+    return Error{code, QStringLiteral("%1: %2").arg(what, lastMessage())};
+}
+
+QString toHex(const git_oid *id)
+{
+    char hex[GIT_OID_HEXSZ + 1] = {};
+    git_oid_tostr(hex, sizeof hex, id);
+    return QString::fromLatin1(hex);
+}
+
+QString shortHex(const git_oid *id)
+{
+    return toHex(id).left(7);
+}
+
+QString fromUtf8(const char *text)
+{
+    return text ? QString::fromUtf8(text) : QString();
+}
+
+Status requireNoOperationInProgress(git_repository *repo)
+{
+    const int state = git_repository_state(repo);
+    if (state == GIT_REPOSITORY_STATE_NONE)
+        return success();
+    const char *dir = git_repository_workdir(repo) ? git_repository_workdir(repo) : git_repository_path(repo);
+    return Status::failure(Error::Code::Refused,
+                           QStringLiteral("%1 is in progress in %2: finish or abort it with git first "
+                                          "(e.g. `git merge --abort`, `git revert --abort`, `git rebase --abort`)")
+                               .arg(QLatin1String(stateName(state)), fromUtf8(dir)));
+}
+
+Status checkoutTree(git_repository *repo, const git_tree *tree, const QString &what)
+{
+    QStringList inTheWay;
+    git_checkout_options options;
+    git_checkout_options_init(&options, GIT_CHECKOUT_OPTIONS_VERSION);
+    options.checkout_strategy = GIT_CHECKOUT_SAFE;
+    options.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
+    options.notify_cb = &collectConflict;
+    options.notify_payload = &inTheWay;
+    if (git_checkout_tree(repo, reinterpret_cast<const git_object *>(tree), &options) == 0)
+        return success();
+    if (!inTheWay.isEmpty()) {
+        inTheWay.removeDuplicates();
+        return Status::failure(Error::Code::Refused,
+                               QStringLiteral("cannot %1: local changes to %2 would be overwritten; commit or discard "
+                                              "them first. Nothing was changed.")
+                                   .arg(what, inTheWay.join(QStringLiteral(", "))));
+    }
+    return error(QStringLiteral("cannot %1").arg(what));
+}
+
+Status advanceHead(git_repository *repo, const git_oid &id, const git_oid *expected, const QString &reflogMessage)
+{
+    const QByteArray reflog = reflogMessage.toUtf8();
+    Reference head;
+    Reference updated;
+    const int rc = git_repository_head(head.out(), repo);
+    if (rc == 0) {
+        // The branch HEAD points at (or HEAD itself when detached); libgit2 also writes HEAD's reflog.
+        if (git_reference_create_matching(updated.out(), repo, git_reference_name(head.get()), &id, 1, expected,
+                                          reflog.constData())
+            != 0)
+            return error(QStringLiteral("cannot move %1 to the new commit (did it change meanwhile?)")
+                             .arg(fromUtf8(git_reference_shorthand(head.get()))));
+        return success();
+    }
+    if (rc != GIT_EUNBORNBRANCH)
+        return error(QStringLiteral("cannot read HEAD"));
+    Reference symbolic;
+    if (git_reference_lookup(symbolic.out(), repo, "HEAD") != 0 || !git_reference_symbolic_target(symbolic.get()))
+        return error(QStringLiteral("cannot read HEAD"));
+    if (git_reference_create(updated.out(), repo, git_reference_symbolic_target(symbolic.get()), &id, 0,
+                             reflog.constData())
+        != 0)
+        return error(QStringLiteral("cannot create the branch %1")
+                         .arg(fromUtf8(git_reference_symbolic_target(symbolic.get()))));
+    return success();
+}
+
+} // namespace libgit2
+
+// --- local helpers -------------------------------------------------------------------------------
+
+namespace {
+
+GitSignature toSignature(const git_signature *signature)
+{
+    GitSignature result;
+    result.name = lg::fromUtf8(signature->name);
+    result.email = lg::fromUtf8(signature->email);
+    result.when = QDateTime::fromSecsSinceEpoch(signature->when.time, QTimeZone(signature->when.offset * 60));
+    return result;
+}
+
+Result<lg::Signature> makeSignature(const GitSignature &who)
+{
+    lg::Signature signature;
+    const QByteArray name = who.name.toUtf8();
+    const QByteArray email = who.email.toUtf8();
+    const int rc = who.when.isValid()
+        ? git_signature_new(signature.out(), name.constData(), email.constData(), who.when.toSecsSinceEpoch(),
+                            who.when.offsetFromUtc() / 60)
+        : git_signature_now(signature.out(), name.constData(), email.constData());
+    if (rc != 0)
+        return lg::error(QStringLiteral("invalid identity '%1 <%2>'").arg(who.name, who.email), Error::Code::Usage);
+    return signature;
+}
+
+GitChange indexChange(unsigned int flags)
+{
+    if (flags & GIT_STATUS_INDEX_NEW) return GitChange::New;
+    if (flags & GIT_STATUS_INDEX_MODIFIED) return GitChange::Modified;
+    if (flags & GIT_STATUS_INDEX_DELETED) return GitChange::Deleted;
+    if (flags & GIT_STATUS_INDEX_RENAMED) return GitChange::Renamed;
+    if (flags & GIT_STATUS_INDEX_TYPECHANGE) return GitChange::TypeChanged;
+    return GitChange::Unchanged;
+}
+
+GitChange workTreeChange(unsigned int flags)
+{
+    if (flags & GIT_STATUS_WT_NEW) return GitChange::New;
+    if (flags & (GIT_STATUS_WT_MODIFIED | GIT_STATUS_WT_UNREADABLE)) return GitChange::Modified;
+    if (flags & GIT_STATUS_WT_DELETED) return GitChange::Deleted;
+    if (flags & GIT_STATUS_WT_RENAMED) return GitChange::Renamed;
+    if (flags & GIT_STATUS_WT_TYPECHANGE) return GitChange::TypeChanged;
+    return GitChange::Unchanged;
+}
+
+GitChange deltaChange(git_delta_t status)
+{
+    switch (status) {
+    case GIT_DELTA_ADDED:
+    case GIT_DELTA_COPIED: return GitChange::New;
+    case GIT_DELTA_DELETED: return GitChange::Deleted;
+    case GIT_DELTA_RENAMED: return GitChange::Renamed;
+    case GIT_DELTA_TYPECHANGE: return GitChange::TypeChanged;
+    case GIT_DELTA_CONFLICTED: return GitChange::Conflicted;
+    default: return GitChange::Modified;
+    }
+}
+
+Result<QList<GitFileStatus>> readStatus(git_repository *repo, bool includeUntracked)
+{
+    if (git_repository_is_bare(repo))
+        return Error{Error::Code::Usage, QStringLiteral("%1 is a bare repository: it has no work tree")
+                                             .arg(lg::fromUtf8(git_repository_path(repo)))};
+    git_status_options options;
+    git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
+    options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+    options.flags = GIT_STATUS_OPT_RENAMES_HEAD_TO_INDEX | GIT_STATUS_OPT_SORT_CASE_SENSITIVELY
+        | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
+    if (includeUntracked)
+        options.flags |= GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+    lg::StatusList list;
+    if (git_status_list_new(list.out(), repo, &options) != 0)
+        return lg::error(QStringLiteral("cannot read the status of the work tree"));
+    QList<GitFileStatus> result;
+    const size_t count = git_status_list_entrycount(list.get());
+    for (size_t i = 0; i < count; ++i) {
+        const git_status_entry *entry = git_status_byindex(list.get(), i);
+        if (!entry || entry->status == GIT_STATUS_CURRENT || (entry->status & GIT_STATUS_IGNORED))
+            continue;
+        GitFileStatus file;
+        if (entry->status & GIT_STATUS_CONFLICTED) {
+            file.staged = GitChange::Conflicted;
+            file.unstaged = GitChange::Conflicted;
+        } else {
+            file.staged = indexChange(entry->status);
+            file.unstaged = workTreeChange(entry->status);
+        }
+        const git_diff_delta *delta = entry->head_to_index ? entry->head_to_index : entry->index_to_workdir;
+        if (!delta)
+            continue;
+        file.path = lg::fromUtf8(delta->new_file.path ? delta->new_file.path : delta->old_file.path);
+        if (entry->head_to_index && (entry->status & GIT_STATUS_INDEX_RENAMED))
+            file.oldPath = lg::fromUtf8(entry->head_to_index->old_file.path);
+        result << file;
+    }
+    return result;
+}
+
+QString listFiles(QStringList files, int max = 8)
+{
+    files.removeDuplicates();
+    if (files.size() <= max)
+        return files.join(QStringLiteral(", "));
+    return QStringLiteral("%1 and %2 more").arg(files.mid(0, max).join(QStringLiteral(", "))).arg(files.size() - max);
+}
+
+QStringList conflictedPaths(git_index *index)
+{
+    QStringList paths;
+    lg::IndexConflictIterator it;
+    if (git_index_conflict_iterator_new(it.out(), index) != 0)
+        return paths;
+    const git_index_entry *ancestor = nullptr;
+    const git_index_entry *ours = nullptr;
+    const git_index_entry *theirs = nullptr;
+    while (git_index_conflict_next(&ancestor, &ours, &theirs, it.get()) == 0) {
+        const git_index_entry *any = ours ? ours : theirs ? theirs : ancestor;
+        if (any)
+            paths << QString::fromUtf8(any->path);
+    }
+    paths.removeDuplicates();
+    return paths;
+}
+
+Result<lg::Commit> lookupCommit(git_repository *repo, const QString &revision)
+{
+    lg::Object object;
+    const QByteArray spec = revision.toUtf8();
+    if (git_revparse_single(object.out(), repo, spec.constData()) != 0)
+        return lg::error(QStringLiteral("no commit '%1' in this repository").arg(revision), Error::Code::NotFound);
+    lg::Object peeled;
+    if (git_object_peel(peeled.out(), object.get(), GIT_OBJECT_COMMIT) != 0)
+        return lg::error(QStringLiteral("'%1' is not a commit").arg(revision), Error::Code::NotFound);
+    return lg::Commit(reinterpret_cast<git_commit *>(peeled.release()));
+}
+
+/// HEAD's commit, or an empty owner when the current branch has no commit yet.
+Result<lg::Commit> headCommit(git_repository *repo)
+{
+    lg::Commit commit;
+    git_oid id;
+    const int rc = git_reference_name_to_id(&id, repo, "HEAD");
+    if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH)
+        return commit;
+    if (rc != 0 || git_commit_lookup(commit.out(), repo, &id) != 0)
+        return lg::error(QStringLiteral("cannot read HEAD"));
+    return commit;
+}
+
+GitCommitInfo toCommitInfo(git_commit *commit)
+{
+    GitCommitInfo info;
+    info.id = lg::toHex(git_commit_id(commit));
+    lg::Buffer shortId;
+    info.shortId = git_object_short_id(shortId.out(), reinterpret_cast<const git_object *>(commit)) == 0
+        ? QString::fromLatin1(shortId.bytes())
+        : lg::shortHex(git_commit_id(commit));
+    info.summary = lg::fromUtf8(git_commit_summary(commit));
+    info.message = lg::fromUtf8(git_commit_message(commit));
+    info.author = toSignature(git_commit_author(commit));
+    info.committer = toSignature(git_commit_committer(commit));
+    for (unsigned int i = 0; i < git_commit_parentcount(commit); ++i)
+        info.parentIds << lg::toHex(git_commit_parent_id(commit, i));
+    return info;
+}
+
+/// Builds the commit object — signed when a signer is given — without moving any reference.
+/// libgit2's git_commit_create_with_signature never updates a ref; the caller moves HEAD.
+Result<git_oid> writeCommitObject(git_repository *repo, const git_tree *tree, const QList<const git_commit *> &parents,
+                                  const git_signature *author, const git_signature *committer, const QString &message,
+                                  const CommitSigner &signer)
+{
+    // libgit2 stores the message verbatim; `git commit` cleans it up (trailing spaces, blank lines, final \n).
+    lg::Buffer pretty;
+    const QByteArray raw = message.toUtf8();
+    if (git_message_prettify(pretty.out(), raw.constData(), 0, '#') != 0)
+        return lg::error(QStringLiteral("invalid commit message"), Error::Code::Usage);
+    if (pretty.bytes().trimmed().isEmpty())
+        return Error{Error::Code::Usage, QStringLiteral("the commit message is empty; describe the change")};
+
+    std::vector<const git_commit *> parentList(parents.cbegin(), parents.cend());
+    lg::Buffer content;
+    if (git_commit_create_buffer(content.out(), repo, author, committer, nullptr, pretty.buf.ptr, tree,
+                                 parentList.size(), parentList.data())
+        != 0)
+        return lg::error(QStringLiteral("cannot build the commit"));
+
+    QByteArray signature;
+    if (signer) {
+        Result<QByteArray> signedContent = signer(content.bytes());
+        if (!signedContent)
+            return Error{signedContent.error().code,
+                         QStringLiteral("cannot sign the commit: %1").arg(signedContent.error().message)};
+        signature = std::move(signedContent).value();
+        // A trailing newline would be stored as an extra " " continuation line in the gpgsig header.
+        while (signature.endsWith('\n') || signature.endsWith('\r'))
+            signature.chop(1);
+        if (signature.isEmpty() || signature.contains('\0'))
+            return Error{Error::Code::Internal, QStringLiteral("cannot sign the commit: the signer returned no signature")};
+    }
+    git_oid id;
+    if (git_commit_create_with_signature(&id, repo, content.buf.ptr, signature.isEmpty() ? nullptr : signature.constData(),
+                                         nullptr)
+        != 0)
+        return lg::error(QStringLiteral("cannot write the commit"));
+    return id;
+}
+
+QString commitReflog(const QString &kind, git_repository *repo, const git_oid &id)
+{
+    lg::Commit commit;
+    const QString summary = git_commit_lookup(commit.out(), repo, &id) == 0
+        ? lg::fromUtf8(git_commit_summary(commit.get()))
+        : QString();
+    return QStringLiteral("%1: %2").arg(kind, summary);
+}
+
+/// Writes the commit and moves HEAD: the one path every commit of this layer takes.
+Result<QString> commitTree(git_repository *repo, const git_tree *tree, const git_commit *parent,
+                           const git_signature *author, const git_signature *committer, const QString &message,
+                           const CommitSigner &signer, const QString &reflogKind)
+{
+    QList<const git_commit *> parents;
+    if (parent)
+        parents << parent;
+    Result<git_oid> id = writeCommitObject(repo, tree, parents, author, committer, message, signer);
+    if (!id)
+        return id.error();
+    const QString kind = parent ? reflogKind : reflogKind + QStringLiteral(" (initial)");
+    if (Status moved = lg::advanceHead(repo, id.value(), parent ? git_commit_id(parent) : nullptr,
+                                       commitReflog(kind, repo, id.value()));
+        !moved)
+        return moved.error();
+    return lg::toHex(&id.value());
+}
+
+} // namespace
+
+// --- GitRepository -------------------------------------------------------------------------------
 
 GitRepository::GitRepository(git_repository *repository) : m_repo(repository, git_repository_free) {}
 GitRepository::GitRepository(GitRepository &&) noexcept = default;
@@ -56,125 +433,651 @@ GitRepository::~GitRepository() = default;
 
 Result<GitRepository> GitRepository::open(const QString &path)
 {
-    ensureLibgit2();
+    lg::ensureInitialised();
     git_repository *repo = nullptr;
-    if (git_repository_open(&repo, QDir::toNativeSeparators(path).toUtf8().constData()) != 0)
-        return gitError(QStringLiteral("cannot open the Git repository %1").arg(path));
+    if (git_repository_open(&repo, QFile::encodeName(QDir::toNativeSeparators(path)).constData()) != 0)
+        return lg::error(QStringLiteral("cannot open the Git repository %1").arg(path), Error::Code::NotFound);
     return GitRepository(repo);
 }
 
 Result<GitRepository> GitRepository::init(const QString &path, bool bare, const QString &initialBranch)
 {
-    ensureLibgit2();
-    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    lg::ensureInitialised();
+    git_repository_init_options options;
+    git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
     options.flags = GIT_REPOSITORY_INIT_MKPATH | (bare ? GIT_REPOSITORY_INIT_BARE : 0);
     const QByteArray head = initialBranch.toUtf8();
     options.initial_head = head.constData();
     git_repository *repo = nullptr;
-    if (git_repository_init_ext(&repo, QDir::toNativeSeparators(path).toUtf8().constData(), &options) != 0)
-        return gitError(QStringLiteral("cannot create a Git repository in %1").arg(path));
-    return GitRepository(repo);
-}
-
-Result<GitRepository> GitRepository::clone(const QString &url, const QString &path)
-{
-    ensureLibgit2();
-    git_repository *repo = nullptr;
-    git_clone_options options = GIT_CLONE_OPTIONS_INIT;
-    if (git_clone(&repo, url.toUtf8().constData(), QDir::toNativeSeparators(path).toUtf8().constData(), &options) != 0)
-        return gitError(QStringLiteral("cannot clone %1").arg(url));
+    if (git_repository_init_ext(&repo, QFile::encodeName(QDir::toNativeSeparators(path)).constData(), &options) != 0)
+        return lg::error(QStringLiteral("cannot create a Git repository in %1").arg(path));
     return GitRepository(repo);
 }
 
 QString GitRepository::workdir() const
 {
     const char *dir = git_repository_workdir(m_repo.get());
-    return dir ? QString::fromUtf8(dir) : QString();
+    return dir ? QFile::decodeName(dir) : QString();
 }
 
-Result<QString> GitRepository::commitAll(const QString &message, const GitSignature &author)
+bool GitRepository::isBare() const
 {
-    Index index;
+    return git_repository_is_bare(m_repo.get()) != 0;
+}
+
+Result<GitSignature> GitRepository::identity() const
+{
+    lg::Signature signature;
+    if (git_signature_default(signature.out(), m_repo.get()) == 0) {
+        GitSignature who = toSignature(signature.get());
+        who.when = QDateTime(); // "now" at commit time
+        return who;
+    }
+    const QString detail = lg::lastMessage();
+    QStringList missing;
+    lg::Config config;
+    if (git_repository_config_snapshot(config.out(), m_repo.get()) == 0) {
+        for (const char *key : {"user.name", "user.email"}) {
+            const char *value = nullptr;
+            if (git_config_get_string(&value, config.get(), key) != 0 || !value || !*value)
+                missing << QLatin1String(key);
+        }
+    }
+    const QString what = missing.isEmpty()
+        ? QStringLiteral("the Git identity is invalid (%1)").arg(detail)
+        : QStringLiteral("%1 %2 not set").arg(missing.join(QStringLiteral(" and ")),
+                                              missing.size() > 1 ? QStringLiteral("are") : QStringLiteral("is"));
+    return Error{Error::Code::Refused,
+                 QStringLiteral("Git does not know who you are: %1 in this repository's or your global Git "
+                                "configuration. Set your identity with\n"
+                                "  git config --global user.name \"Your Name\"\n"
+                                "  git config --global user.email \"you@example.com\"\n"
+                                "(without --global, inside %2, to set it for this repository only).")
+                     .arg(what, workdir().isEmpty() ? lg::fromUtf8(git_repository_path(m_repo.get())) : workdir())};
+}
+
+std::optional<SignerConfig> GitRepository::signingConfig() const
+{
+    lg::Config config;
+    if (git_repository_config_snapshot(config.out(), m_repo.get()) != 0)
+        return std::nullopt;
+    int sign = 0;
+    if (git_config_get_bool(&sign, config.get(), "commit.gpgsign") != 0 || !sign)
+        return std::nullopt;
+
+    SignerConfig result;
+    const char *value = nullptr;
+    if (git_config_get_string(&value, config.get(), "gpg.format") == 0 && value) {
+        const QString format = QString::fromUtf8(value).trimmed().toLower();
+        result.format = format == u"ssh" ? SignerConfig::Format::Ssh
+            : format == u"x509"          ? SignerConfig::Format::X509
+                                         : SignerConfig::Format::OpenPgp;
+    }
+    if (git_config_get_string(&value, config.get(), "user.signingkey") == 0 && value)
+        result.signingKey = QString::fromUtf8(value).trimmed();
+    if (result.format != SignerConfig::Format::Ssh || result.signingKey.isEmpty())
+        return result;
+
+    // Like git (gpg-interface.c): "key::<public key>" — and, deprecated, a bare "ssh-…" — is a literal key.
+    if (result.signingKey.startsWith(u"key::") || result.signingKey.startsWith(u"ssh-")) {
+        result.literalKey = true;
+        return result;
+    }
+    QString path = result.signingKey;
+    if (path == u"~" || path.startsWith(u"~/"))
+        path = QDir::homePath() + path.mid(1);
+    if (QDir::isRelativePath(path)) {
+        const QString base = workdir().isEmpty() ? QDir::currentPath() : workdir();
+        path = QDir(base).filePath(path);
+    }
+    result.keyFile = QDir::cleanPath(path);
+    return result;
+}
+
+Result<QList<GitFileStatus>> GitRepository::status() const
+{
+    return readStatus(m_repo.get(), true);
+}
+
+namespace {
+
+/// `path` relative to the work tree, '/'-separated; empty for the whole tree.
+Result<QString> relativePath(const QString &workdir, const QString &path)
+{
+    if (workdir.isEmpty())
+        return Error{Error::Code::Usage, QStringLiteral("a bare repository has no work tree")};
+    QString relative = QDir::fromNativeSeparators(path);
+    if (QDir::isAbsolutePath(relative)) {
+        relative = QDir(workdir).relativeFilePath(relative);
+        if (relative.startsWith(u"../") || relative == u"..") {
+            // The same folder under another name (symbolic links, /tmp vs /private/tmp)?
+            const QString canonicalRoot = QFileInfo(workdir).canonicalFilePath();
+            const QFileInfo info(path);
+            const QString canonical = info.exists() ? info.canonicalFilePath()
+                                                    : QFileInfo(info.absolutePath()).canonicalFilePath()
+                                                          + u'/' + info.fileName();
+            relative = canonicalRoot.isEmpty() ? relative : QDir(canonicalRoot).relativeFilePath(canonical);
+        }
+    }
+    relative = QDir::cleanPath(relative);
+    if (relative == u".")
+        relative.clear();
+    if (relative.startsWith(u"../") || relative == u".." || QDir::isAbsolutePath(relative))
+        return Error{Error::Code::Usage, QStringLiteral("%1 is outside the repository %2").arg(path, workdir)};
+    return relative;
+}
+
+Result<QStringList> relativePaths(const QString &workdir, const QStringList &paths)
+{
+    QStringList result;
+    for (const QString &path : paths) {
+        Result<QString> relative = relativePath(workdir, path);
+        if (!relative)
+            return relative.error();
+        result << relative.value();
+    }
+    return result;
+}
+
+bool inIndex(git_index *index, const QByteArray &path)
+{
+    const git_index_entry *a = nullptr;
+    const git_index_entry *o = nullptr;
+    const git_index_entry *t = nullptr;
+    return git_index_get_bypath(index, path.constData(), 0) || git_index_conflict_get(&a, &o, &t, index, path.constData()) == 0;
+}
+
+} // namespace
+
+Status GitRepository::stage(const QStringList &paths)
+{
+    const QString root = workdir();
+    Result<QStringList> relative = relativePaths(root, paths);
+    if (!relative)
+        return relative.error();
+    lg::Index index;
     if (git_repository_index(index.out(), m_repo.get()) != 0)
-        return gitError(QStringLiteral("cannot read the Git index"));
-    const char *everything = "*";
-    git_strarray pathspec{const_cast<char **>(&everything), 1};
-    if (git_index_add_all(index.get(), &pathspec, GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0
-        || git_index_update_all(index.get(), &pathspec, nullptr, nullptr) != 0 || git_index_write(index.get()) != 0)
-        return gitError(QStringLiteral("cannot stage the changes"));
+        return lg::error(QStringLiteral("cannot read the Git index"));
+    for (const QString &path : relative.value()) {
+        const QFileInfo info(QDir(root).filePath(path));
+        const QByteArray bytes = path.toUtf8();
+        if (path.isEmpty() || (info.isDir() && !info.isSymLink())) {
+            // A folder: add new and modified files below it (respecting .gitignore), drop deleted ones.
+            lg::StringArray spec({path.isEmpty() ? QStringLiteral("*") : path});
+            if (git_index_add_all(index.get(), spec.get(), GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0
+                || git_index_update_all(index.get(), spec.get(), nullptr, nullptr) != 0)
+                return lg::error(QStringLiteral("cannot stage %1").arg(path.isEmpty() ? QStringLiteral("the work tree") : path));
+        } else if (info.exists() || info.isSymLink()) {
+            int ignored = 0;
+            if (!inIndex(index.get(), bytes) && git_ignore_path_is_ignored(&ignored, m_repo.get(), bytes.constData()) == 0
+                && ignored)
+                return Status::failure(Error::Code::Refused,
+                                       QStringLiteral("%1 is ignored by .gitignore; remove the ignore rule to commit it").arg(path));
+            if (git_index_add_bypath(index.get(), bytes.constData()) != 0)
+                return lg::error(QStringLiteral("cannot stage %1").arg(path));
+        } else {
+            if (!inIndex(index.get(), bytes))
+                return Status::failure(Error::Code::NotFound,
+                                       QStringLiteral("%1 is neither in the work tree nor in the index").arg(path));
+            if (git_index_remove_bypath(index.get(), bytes.constData()) != 0)
+                return lg::error(QStringLiteral("cannot stage the deletion of %1").arg(path));
+        }
+    }
+    if (git_index_write(index.get()) != 0)
+        return lg::error(QStringLiteral("cannot write the Git index"));
+    return success();
+}
+
+Status GitRepository::unstage(const QStringList &paths)
+{
+    Result<QStringList> relative = relativePaths(workdir(), paths);
+    if (!relative)
+        return relative.error();
+    QStringList specs = relative.value();
+    specs.removeAll(QString()); // "" = everything = an empty pathspec
+    Result<lg::Commit> head = headCommit(m_repo.get());
+    if (!head)
+        return head.error();
+    lg::StringArray spec(specs);
+    // With no commit yet, a NULL target removes the entries from the index.
+    if (git_reset_default(m_repo.get(), reinterpret_cast<const git_object *>(head.value().get()), spec.get()) != 0)
+        return lg::error(QStringLiteral("cannot unstage %1").arg(specs.join(QStringLiteral(", "))));
+    return success();
+}
+
+Result<QString> GitRepository::commit(const QString &message, const CommitSigner &signer)
+{
+    git_repository *repo = m_repo.get();
+    if (Status ready = lg::requireNoOperationInProgress(repo); !ready)
+        return ready.error();
+    Result<GitSignature> who = identity();
+    if (!who)
+        return who.error();
+    Result<lg::Signature> signature = makeSignature(who.value());
+    if (!signature)
+        return signature.error();
+
+    lg::Index index;
+    if (git_repository_index(index.out(), repo) != 0)
+        return lg::error(QStringLiteral("cannot read the Git index"));
+    if (git_index_has_conflicts(index.get()))
+        return Error{Error::Code::Refused, QStringLiteral("cannot commit: there are unresolved conflicts in %1; "
+                                                          "resolve them and stage the files first")
+                                               .arg(listFiles(conflictedPaths(index.get())))};
     git_oid treeId;
     if (git_index_write_tree(&treeId, index.get()) != 0)
-        return gitError(QStringLiteral("cannot write the tree"));
-    Tree tree;
-    if (git_tree_lookup(tree.out(), m_repo.get(), &treeId) != 0)
-        return gitError(QStringLiteral("cannot read the tree"));
-
-    Signature signature;
-    const QByteArray name = author.name.toUtf8();
-    const QByteArray email = author.email.toUtf8();
-    const int rc = author.when.isValid()
-        ? git_signature_new(signature.out(), name.constData(), email.constData(), author.when.toSecsSinceEpoch(),
-                            author.when.offsetFromUtc() / 60)
-        : git_signature_now(signature.out(), name.constData(), email.constData());
-    if (rc != 0)
-        return gitError(QStringLiteral("invalid author '%1 <%2>'").arg(author.name, author.email));
-
-    Commit parent;
-    git_oid headId;
-    const bool hasParent = git_reference_name_to_id(&headId, m_repo.get(), "HEAD") == 0;
-    if (hasParent && git_commit_lookup(parent.out(), m_repo.get(), &headId) != 0)
-        return gitError(QStringLiteral("cannot read HEAD"));
-    const git_commit *parents[] = {parent.get()};
-    git_oid commitId;
-    if (git_commit_create(&commitId, m_repo.get(), "HEAD", signature.get(), signature.get(), nullptr,
-                          message.toUtf8().constData(), tree.get(), hasParent ? 1 : 0, parents)
-        != 0)
-        return gitError(QStringLiteral("cannot create the commit"));
-    char hex[GIT_OID_HEXSZ + 1] = {};
-    git_oid_tostr(hex, sizeof hex, &commitId);
-    return QString::fromLatin1(hex);
+        return lg::error(QStringLiteral("cannot write the tree"));
+    Result<lg::Commit> parent = headCommit(repo);
+    if (!parent)
+        return parent.error();
+    const bool unchanged = parent.value() ? git_oid_equal(&treeId, git_commit_tree_id(parent.value().get())) != 0
+                                          : git_index_entrycount(index.get()) == 0;
+    if (unchanged)
+        return Error{Error::Code::Refused, QStringLiteral("nothing to commit: stage the changed files first")};
+    lg::Tree tree;
+    if (git_tree_lookup(tree.out(), repo, &treeId) != 0)
+        return lg::error(QStringLiteral("cannot read the tree"));
+    return commitTree(repo, tree.get(), parent.value().get(), signature.value().get(), signature.value().get(), message,
+                      signer, QStringLiteral("commit"));
 }
 
-Status GitRepository::addRemote(const QString &name, const QString &url)
+Result<QString> GitRepository::commitAll(const QString &message, const GitSignature &author, const CommitSigner &signer)
 {
-    Remote remote;
-    if (git_remote_create(remote.out(), m_repo.get(), name.toUtf8().constData(), url.toUtf8().constData()) != 0)
-        return gitError(QStringLiteral("cannot add the remote '%1'").arg(name));
+    git_repository *repo = m_repo.get();
+    if (Status ready = lg::requireNoOperationInProgress(repo); !ready)
+        return ready.error();
+    lg::Index index;
+    if (git_repository_index(index.out(), repo) != 0)
+        return lg::error(QStringLiteral("cannot read the Git index"));
+    lg::StringArray everything({QStringLiteral("*")});
+    if (git_index_add_all(index.get(), everything.get(), GIT_INDEX_ADD_DEFAULT, nullptr, nullptr) != 0
+        || git_index_update_all(index.get(), everything.get(), nullptr, nullptr) != 0 || git_index_write(index.get()) != 0)
+        return lg::error(QStringLiteral("cannot stage the changes"));
+    git_oid treeId;
+    if (git_index_write_tree(&treeId, index.get()) != 0)
+        return lg::error(QStringLiteral("cannot write the tree"));
+    lg::Tree tree;
+    if (git_tree_lookup(tree.out(), repo, &treeId) != 0)
+        return lg::error(QStringLiteral("cannot read the tree"));
+    Result<lg::Signature> signature = makeSignature(author);
+    if (!signature)
+        return signature.error();
+    Result<lg::Commit> parent = headCommit(repo);
+    if (!parent)
+        return parent.error();
+    return commitTree(repo, tree.get(), parent.value().get(), signature.value().get(), signature.value().get(), message,
+                      signer, QStringLiteral("commit"));
+}
+
+Result<QString> GitRepository::resolve(const QString &revision) const
+{
+    Result<lg::Commit> commit = lookupCommit(m_repo.get(), revision);
+    if (!commit)
+        return commit.error();
+    return lg::toHex(git_commit_id(commit.value().get()));
+}
+
+// --- branches ------------------------------------------------------------------------------------
+
+Result<QString> GitRepository::currentBranch() const
+{
+    lg::Reference head;
+    const int rc = git_repository_head(head.out(), m_repo.get());
+    if (rc == 0)
+        return git_reference_is_branch(head.get()) ? lg::fromUtf8(git_reference_shorthand(head.get())) : QString();
+    if (rc != GIT_EUNBORNBRANCH)
+        return lg::error(QStringLiteral("cannot read HEAD"));
+    lg::Reference symbolic;
+    if (git_reference_lookup(symbolic.out(), m_repo.get(), "HEAD") != 0)
+        return lg::error(QStringLiteral("cannot read HEAD"));
+    QString target = lg::fromUtf8(git_reference_symbolic_target(symbolic.get()));
+    if (target.startsWith(u"refs/heads/"))
+        target.remove(0, 11);
+    return target;
+}
+
+Result<QList<GitBranch>> GitRepository::branches() const
+{
+    git_repository *repo = m_repo.get();
+    lg::BranchIterator it;
+    if (git_branch_iterator_new(it.out(), repo, GIT_BRANCH_ALL) != 0)
+        return lg::error(QStringLiteral("cannot list the branches"));
+    QList<GitBranch> local;
+    QList<GitBranch> remote;
+    lg::Reference ref;
+    git_branch_t type;
+    while (git_branch_next(ref.out(), &type, it.get()) == 0) {
+        if (git_reference_type(ref.get()) == GIT_REFERENCE_SYMBOLIC)
+            continue; // refs/remotes/origin/HEAD
+        GitBranch branch;
+        const char *name = nullptr;
+        git_branch_name(&name, ref.get());
+        branch.name = lg::fromUtf8(name);
+        branch.fullName = lg::fromUtf8(git_reference_name(ref.get()));
+        branch.isRemote = type == GIT_BRANCH_REMOTE;
+        branch.isHead = !branch.isRemote && git_branch_is_head(ref.get()) == 1;
+        if (const git_oid *target = git_reference_target(ref.get()))
+            branch.targetId = lg::toHex(target);
+        if (!branch.isRemote) {
+            lg::Buffer upstream;
+            const QByteArray full = branch.fullName.toUtf8();
+            if (git_branch_upstream_name(upstream.out(), repo, full.constData()) == 0) {
+                branch.upstream = QString::fromUtf8(upstream.bytes());
+                if (branch.upstream.startsWith(u"refs/remotes/"))
+                    branch.upstream.remove(0, 13);
+                else if (branch.upstream.startsWith(u"refs/heads/"))
+                    branch.upstream.remove(0, 11);
+            }
+            git_error_clear();
+        }
+        (branch.isRemote ? remote : local) << branch;
+    }
+    if (git_repository_head_unborn(repo) == 1) {
+        Result<QString> unborn = currentBranch();
+        if (unborn && !unborn.value().isEmpty()) {
+            GitBranch branch;
+            branch.name = unborn.value();
+            branch.fullName = QStringLiteral("refs/heads/") + branch.name;
+            branch.isHead = true;
+            local << branch;
+        }
+    }
+    const auto byName = [](const GitBranch &a, const GitBranch &b) { return a.name < b.name; };
+    std::sort(local.begin(), local.end(), byName);
+    std::sort(remote.begin(), remote.end(), byName);
+    return local + remote;
+}
+
+Status GitRepository::createBranch(const QString &name, const QString &startPoint)
+{
+    const QByteArray bytes = name.toUtf8();
+    int valid = 0;
+    if (name.isEmpty() || git_branch_name_is_valid(&valid, bytes.constData()) != 0 || !valid)
+        return Status::failure(Error::Code::Usage, QStringLiteral("'%1' is not a valid branch name").arg(name));
+    lg::Reference existing;
+    if (git_branch_lookup(existing.out(), m_repo.get(), bytes.constData(), GIT_BRANCH_LOCAL) == 0)
+        return Status::failure(Error::Code::Refused, QStringLiteral("the branch '%1' already exists").arg(name));
+    if (startPoint.isEmpty() && git_repository_head_unborn(m_repo.get()) == 1)
+        return Status::failure(Error::Code::Refused,
+                               QStringLiteral("cannot create the branch '%1' before the first commit").arg(name));
+    Result<lg::Commit> start = lookupCommit(m_repo.get(), startPoint.isEmpty() ? QStringLiteral("HEAD") : startPoint);
+    if (!start)
+        return start.error();
+    lg::Reference created;
+    if (git_branch_create(created.out(), m_repo.get(), bytes.constData(), start.value().get(), 0) != 0)
+        return lg::error(QStringLiteral("cannot create the branch '%1'").arg(name));
     return success();
 }
 
-Status GitRepository::push(const QString &remoteName, const QString &branch)
+Status GitRepository::checkoutBranch(const QString &name)
 {
-    Remote remote;
-    if (git_remote_lookup(remote.out(), m_repo.get(), remoteName.toUtf8().constData()) != 0)
-        return gitError(QStringLiteral("no remote '%1'").arg(remoteName));
-    const QByteArray refspec = QStringLiteral("refs/heads/%1:refs/heads/%1").arg(branch).toUtf8();
-    const char *spec = refspec.constData();
-    git_strarray refspecs{const_cast<char **>(&spec), 1};
-    git_push_options options = GIT_PUSH_OPTIONS_INIT;
-    if (git_remote_push(remote.get(), &refspecs, &options) != 0)
-        return gitError(QStringLiteral("push to '%1' failed").arg(remoteName));
-    Reference local;
-    if (git_branch_lookup(local.out(), m_repo.get(), branch.toUtf8().constData(), GIT_BRANCH_LOCAL) != 0
-        || git_branch_set_upstream(local.get(), QStringLiteral("%1/%2").arg(remoteName, branch).toUtf8().constData()) != 0)
-        return gitError(QStringLiteral("cannot set the upstream of '%1'").arg(branch));
+    git_repository *repo = m_repo.get();
+    if (Status ready = lg::requireNoOperationInProgress(repo); !ready)
+        return ready;
+    lg::Reference branch;
+    if (git_branch_lookup(branch.out(), repo, name.toUtf8().constData(), GIT_BRANCH_LOCAL) != 0)
+        return lg::error(QStringLiteral("no local branch '%1'").arg(name), Error::Code::NotFound);
+    lg::Commit target;
+    lg::Tree tree;
+    if (git_commit_lookup(target.out(), repo, git_reference_target(branch.get())) != 0
+        || git_commit_tree(tree.out(), target.get()) != 0)
+        return lg::error(QStringLiteral("cannot read the branch '%1'").arg(name));
+    if (Status checkedOut = lg::checkoutTree(repo, tree.get(), QStringLiteral("switch to '%1'").arg(name)); !checkedOut)
+        return checkedOut;
+    if (git_repository_set_head(repo, git_reference_name(branch.get())) != 0)
+        return lg::error(QStringLiteral("cannot switch to '%1'").arg(name));
     return success();
 }
+
+// --- history -------------------------------------------------------------------------------------
 
 Result<QStringList> GitRepository::log(int maxCount) const
 {
-    RevWalk walk;
-    if (git_revwalk_new(walk.out(), m_repo.get()) != 0 || git_revwalk_push_head(walk.get()) != 0)
-        return gitError(QStringLiteral("cannot read the history"));
+    Result<QList<GitCommitInfo>> commits = history({}, maxCount);
+    if (!commits)
+        return commits.error();
     QStringList subjects;
-    git_oid id;
-    while (subjects.size() < maxCount && git_revwalk_next(&id, walk.get()) == 0) {
-        Commit commit;
-        if (git_commit_lookup(commit.out(), m_repo.get(), &id) != 0)
-            return gitError(QStringLiteral("cannot read a commit"));
-        subjects << QString::fromUtf8(git_commit_summary(commit.get()));
-    }
+    for (const GitCommitInfo &info : commits.value())
+        subjects << info.summary;
     return subjects;
+}
+
+namespace {
+
+/// Whether `commit` changes a path matched by `options`' pathspec. A merge counts only when it differs
+/// from every parent (a merge identical to one parent brought nothing new, as in `git log -- path`).
+Result<bool> touches(git_repository *repo, git_commit *commit, const git_diff_options &options)
+{
+    lg::Tree tree;
+    if (git_commit_tree(tree.out(), commit) != 0)
+        return lg::error(QStringLiteral("cannot read a commit's tree"));
+    const unsigned int parents = git_commit_parentcount(commit);
+    if (parents == 0) {
+        lg::Diff diff;
+        if (git_diff_tree_to_tree(diff.out(), repo, nullptr, tree.get(), &options) != 0)
+            return lg::error(QStringLiteral("cannot compare a commit"));
+        return git_diff_num_deltas(diff.get()) > 0;
+    }
+    for (unsigned int i = 0; i < parents; ++i) {
+        lg::Commit parent;
+        lg::Tree parentTree;
+        lg::Diff diff;
+        if (git_commit_parent(parent.out(), commit, i) != 0 || git_commit_tree(parentTree.out(), parent.get()) != 0
+            || git_diff_tree_to_tree(diff.out(), repo, parentTree.get(), tree.get(), &options) != 0)
+            return lg::error(QStringLiteral("cannot compare a commit with its parent"));
+        if (git_diff_num_deltas(diff.get()) == 0)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Result<QList<GitCommitInfo>> GitRepository::history(const QStringList &paths, int maxCount) const
+{
+    git_repository *repo = m_repo.get();
+    QList<GitCommitInfo> commits;
+    if (git_repository_head_unborn(repo) == 1 || maxCount == 0)
+        return commits;
+
+    QStringList specs;
+    for (const QString &path : paths) {
+        // History paths may no longer exist; a bare repository takes them as they are.
+        Result<QString> relative = isBare() ? Result<QString>(QDir::cleanPath(QDir::fromNativeSeparators(path)))
+                                            : relativePath(workdir(), path);
+        if (!relative)
+            return relative.error();
+        if (relative.value().isEmpty()) { // the whole tree: no filter at all
+            specs.clear();
+            break;
+        }
+        specs << relative.value();
+    }
+    const bool filtered = !specs.isEmpty();
+    lg::StringArray pathspec(specs);
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
+    options.pathspec = *pathspec.get();
+    // Plain paths, not globs: "values-[prod].yaml" means that file. Folders still match what is below.
+    options.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+
+    lg::RevWalk walk;
+    if (git_revwalk_new(walk.out(), repo) != 0 || git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME) != 0
+        || git_revwalk_push_head(walk.get()) != 0)
+        return lg::error(QStringLiteral("cannot read the history"));
+    git_oid id;
+    while ((maxCount < 0 || commits.size() < maxCount) && git_revwalk_next(&id, walk.get()) == 0) {
+        lg::Commit commit;
+        if (git_commit_lookup(commit.out(), repo, &id) != 0)
+            return lg::error(QStringLiteral("cannot read the commit %1").arg(lg::shortHex(&id)));
+        if (filtered) {
+            Result<bool> relevant = touches(repo, commit.get(), options);
+            if (!relevant)
+                return relevant.error();
+            if (!relevant.value())
+                continue;
+        }
+        commits << toCommitInfo(commit.get());
+    }
+    return commits;
+}
+
+Result<GitCommitInfo> GitRepository::commitInfo(const QString &revision) const
+{
+    Result<lg::Commit> commit = lookupCommit(m_repo.get(), revision);
+    if (!commit)
+        return commit.error();
+    return toCommitInfo(commit.value().get());
+}
+
+namespace {
+
+Result<QString> blobText(git_repository *repo, const git_diff_file &file, bool *binary)
+{
+    if (git_oid_is_zero(&file.id))
+        return QString();
+    if (file.mode == GIT_FILEMODE_COMMIT)
+        return QStringLiteral("Subproject commit %1\n").arg(lg::toHex(&file.id));
+    lg::Blob blob;
+    if (git_blob_lookup(blob.out(), repo, &file.id) != 0)
+        return lg::error(QStringLiteral("cannot read %1").arg(lg::fromUtf8(file.path)));
+    if (git_blob_is_binary(blob.get())) {
+        *binary = true;
+        return QString();
+    }
+    return QString::fromUtf8(static_cast<const char *>(git_blob_rawcontent(blob.get())),
+                             qsizetype(git_blob_rawsize(blob.get())));
+}
+
+} // namespace
+
+Result<QList<GitFileDiff>> GitRepository::commitDiff(const QString &revision) const
+{
+    git_repository *repo = m_repo.get();
+    Result<lg::Commit> commit = lookupCommit(repo, revision);
+    if (!commit)
+        return commit.error();
+    lg::Tree tree;
+    lg::Commit parent;
+    lg::Tree parentTree;
+    if (git_commit_tree(tree.out(), commit.value().get()) != 0)
+        return lg::error(QStringLiteral("cannot read the commit %1").arg(revision));
+    if (git_commit_parentcount(commit.value().get()) > 0
+        && (git_commit_parent(parent.out(), commit.value().get(), 0) != 0 || git_commit_tree(parentTree.out(), parent.get()) != 0))
+        return lg::error(QStringLiteral("cannot read the parent of %1").arg(revision));
+
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
+    lg::Diff diff;
+    if (git_diff_tree_to_tree(diff.out(), repo, parentTree.get(), tree.get(), &options) != 0)
+        return lg::error(QStringLiteral("cannot compare %1 with its parent").arg(revision));
+    git_diff_find_options find;
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
+    find.flags = GIT_DIFF_FIND_RENAMES;
+    if (git_diff_find_similar(diff.get(), &find) != 0)
+        return lg::error(QStringLiteral("cannot detect renames in %1").arg(revision));
+
+    QList<GitFileDiff> files;
+    const size_t count = git_diff_num_deltas(diff.get());
+    for (size_t i = 0; i < count; ++i) {
+        const git_diff_delta *delta = git_diff_get_delta(diff.get(), i);
+        GitFileDiff file;
+        file.change = deltaChange(delta->status);
+        if (delta->status != GIT_DELTA_ADDED)
+            file.oldPath = lg::fromUtf8(delta->old_file.path);
+        if (delta->status != GIT_DELTA_DELETED)
+            file.newPath = lg::fromUtf8(delta->new_file.path);
+        bool binary = (delta->flags & GIT_DIFF_FLAG_BINARY) != 0;
+        Result<QString> oldText = blobText(repo, delta->old_file, &binary);
+        Result<QString> newText = blobText(repo, delta->new_file, &binary);
+        if (!oldText)
+            return oldText.error();
+        if (!newText)
+            return newText.error();
+        file.binary = binary;
+        if (!binary) {
+            file.oldText = oldText.value();
+            file.newText = newText.value();
+        }
+        files << file;
+    }
+    return files;
+}
+
+Result<QString> GitRepository::revert(const QString &revision, const CommitSigner &signer)
+{
+    git_repository *repo = m_repo.get();
+    if (Status ready = lg::requireNoOperationInProgress(repo); !ready)
+        return ready.error();
+    Result<lg::Commit> target = lookupCommit(repo, revision);
+    if (!target)
+        return target.error();
+    Result<lg::Commit> head = headCommit(repo);
+    if (!head)
+        return head.error();
+    if (!head.value())
+        return Error{Error::Code::Refused, QStringLiteral("nothing to revert: the branch has no commits yet")};
+    Result<GitSignature> who = identity();
+    if (!who)
+        return who.error();
+    Result<lg::Signature> signature = makeSignature(who.value());
+    if (!signature)
+        return signature.error();
+
+    git_commit *reverted = target.value().get();
+    const QString shortId = lg::shortHex(git_commit_id(reverted));
+    const QString summary = lg::fromUtf8(git_commit_summary(reverted));
+
+    // A failed revert must leave nothing behind, and resetting to HEAD would destroy the user's own
+    // uncommitted work: refuse unless tracked files are clean.
+    Result<QList<GitFileStatus>> dirty = readStatus(repo, false);
+    if (!dirty)
+        return dirty.error();
+    if (!dirty.value().isEmpty()) {
+        QStringList files;
+        for (const GitFileStatus &file : dirty.value())
+            files << file.path;
+        return Error{Error::Code::Refused, QStringLiteral("cannot revert %1: there are uncommitted changes in %2; "
+                                                          "commit or discard them first")
+                                               .arg(shortId, listFiles(files))};
+    }
+
+    // Revert in memory first (git_revert_commit), so that a conflict never touches the index or the
+    // work tree; only a clean result is committed and checked out.
+    const unsigned int mainline = git_commit_parentcount(reverted) > 1 ? 1 : 0; // a merge: undo what it brought in
+    git_merge_options mergeOptions;
+    git_merge_options_init(&mergeOptions, GIT_MERGE_OPTIONS_VERSION);
+    lg::Index index;
+    if (git_revert_commit(index.out(), repo, reverted, head.value().get(), mainline, &mergeOptions) != 0)
+        return lg::error(QStringLiteral("cannot revert %1 (\"%2\")").arg(shortId, summary));
+    if (git_index_has_conflicts(index.get()))
+        return Error{Error::Code::Refused,
+                     QStringLiteral("cannot revert %1 (\"%2\"): it conflicts with later changes to %3. Nothing was "
+                                    "changed. Revert the later commits first, or edit the files by hand and commit.")
+                         .arg(shortId, summary, listFiles(conflictedPaths(index.get())))};
+    git_oid treeId;
+    if (git_index_write_tree_to(&treeId, index.get(), repo) != 0)
+        return lg::error(QStringLiteral("cannot write the reverted tree"));
+    if (git_oid_equal(&treeId, git_commit_tree_id(head.value().get())))
+        return Error{Error::Code::Refused,
+                     QStringLiteral("nothing to revert: the changes of %1 (\"%2\") are already undone").arg(shortId, summary)};
+    lg::Tree tree;
+    if (git_tree_lookup(tree.out(), repo, &treeId) != 0)
+        return lg::error(QStringLiteral("cannot read the reverted tree"));
+
+    const QString message = QStringLiteral("Revert \"%1\"\n\nThis reverts commit %2.\n")
+                                .arg(summary, lg::toHex(git_commit_id(reverted)));
+    Result<git_oid> id = writeCommitObject(repo, tree.get(), {head.value().get()}, signature.value().get(),
+                                           signature.value().get(), message, signer);
+    if (!id)
+        return id.error();
+    if (Status checkedOut = lg::checkoutTree(repo, tree.get(), QStringLiteral("revert %1").arg(shortId)); !checkedOut)
+        return checkedOut.error();
+    if (Status moved = lg::advanceHead(repo, id.value(), git_commit_id(head.value().get()),
+                                       commitReflog(QStringLiteral("revert"), repo, id.value()));
+        !moved)
+        return moved.error();
+    return lg::toHex(&id.value());
 }
 
 } // namespace studio
