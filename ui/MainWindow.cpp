@@ -6,6 +6,8 @@
 #include "ExplorerPanel.h"
 #include "FileEditor.h"
 #include "FindReplaceBar.h"
+#include "HistoryView.h"
+#include "PromoteView.h"
 #include "ProblemsPanel.h"
 #include "SchemaForm.h"
 #include "RecentRepositories.h"
@@ -24,6 +26,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
 #include <QLabel>
@@ -175,6 +178,7 @@ void MainWindow::createActions()
         if (!confirmClose(fileEditors()))
             return;
         m_session->close();
+        m_openRoot.clear();
         while (m_files->count() > 0)
             delete m_files->widget(0);
         m_explorer->setWorkspace(nullptr);
@@ -223,6 +227,10 @@ void MainWindow::createActions()
             editor->editor()->showCompletions();
     });
 
+    QMenu *git = menuBar()->addMenu(QStringLiteral("&GitOps"));
+    git->addAction(QStringLiteral("&Promote…"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), this, [this] { showPromote(); });
+    git->addAction(QStringLiteral("&History"), QKeySequence(QStringLiteral("Ctrl+Shift+H")), this, [this] { showHistory(); });
+
     QMenu *tools = menuBar()->addMenu(QStringLiteral("&Tools"));
     tools->addAction(QStringLiteral("&Re-check Workspace"), QKeySequence::Refresh, m_session, &WorkspaceSession::reload);
 
@@ -267,6 +275,10 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::openRepository(const QString &path)
 {
+    // Another repository replaces this one: its unsaved files are asked about first.
+    const Workspace *current = m_session->workspace();
+    if (current && QFileInfo(path).canonicalFilePath() != current->root && !confirmClose(fileEditors()))
+        return;
     m_statusLabel->setText(QStringLiteral("Opening %1…").arg(QDir::toNativeSeparators(path)));
     m_session->open(path);
 }
@@ -276,11 +288,19 @@ void MainWindow::onWorkspaceOpened()
     const Workspace *ws = m_session->workspace();
     RecentRepositories::add(ws->root);
     rebuildRecentMenu();
-    while (m_files->count() > 0)
-        delete m_files->widget(0);
+    // A re-read of the same repository (F5, after a promotion) keeps every open tab and its edits.
+    if (ws->root != m_openRoot) {
+        while (m_files->count() > 0)
+            delete m_files->widget(0);
+        m_openRoot = ws->root;
+    }
     m_explorer->setWorkspace(ws);
     if (m_matrix)
         m_matrix->loadWorkspace(*ws);
+    if (m_promote)
+        m_promote->setWorkspace(*ws);
+    if (m_history)
+        m_history->setWorkspace(*ws);
     QStringList names;
     for (const Environment &env : ws->environments)
         names << env.name;
@@ -457,6 +477,43 @@ EnvironmentMatrixView *MainWindow::showEnvironmentMatrix()
     return m_matrix;
 }
 
+PromoteView *MainWindow::showPromote()
+{
+    const Workspace *ws = m_session->workspace();
+    if (!ws)
+        return nullptr;
+    if (!m_promote) {
+        m_promote = new PromoteView(m_files);
+        connect(m_promote, &PromoteView::promoted, this, &MainWindow::workspaceChangedOnDisk);
+        m_files->addTab(m_promote, QStringLiteral("Promote"));
+        m_promote->setWorkspace(*ws);
+    }
+    m_files->setCurrentWidget(m_promote);
+    return m_promote;
+}
+
+HistoryView *MainWindow::showHistory()
+{
+    const Workspace *ws = m_session->workspace();
+    if (!ws)
+        return nullptr;
+    if (!m_history) {
+        m_history = new HistoryView(m_files);
+        connect(m_history, &HistoryView::rolledBack, this, &MainWindow::workspaceChangedOnDisk);
+        m_files->addTab(m_history, QStringLiteral("History"));
+        m_history->setWorkspace(*ws);
+    }
+    m_files->setCurrentWidget(m_history);
+    return m_history;
+}
+
+void MainWindow::workspaceChangedOnDisk()
+{
+    for (FileEditor *editor : fileEditors())
+        editor->checkDiskState();
+    m_session->reload();
+}
+
 void MainWindow::updateTabTitle(FileEditor *editor)
 {
     const int index = m_files->indexOf(editor);
@@ -567,6 +624,14 @@ bool MainWindow::showView(const QString &name)
             return false;
         editor->showForm(true);
         return true;
+    }
+    if (name == u"promote" || name == u"history") {
+        if (!m_session->isOpen())
+            return false;
+        m_stack->setCurrentIndex(1);
+        m_explorerDock->show();
+        m_problemsDock->show();
+        return name == u"promote" ? showPromote() != nullptr : showHistory() != nullptr;
     }
     if (name == u"matrix") {
         if (!m_session->isOpen())

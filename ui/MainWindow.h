@@ -20,6 +20,8 @@ class FileEditor;
 class RecoveryJournal;
 class UserPrompts;
 class EnvironmentMatrixView;
+class HistoryView;
+class PromoteView;
 class ExplorerPanel;
 class ProblemsPanel;
 class WelcomePage;
@@ -51,6 +53,10 @@ public:
     bool saveAll();
     /// Shows the settings × environments matrix in a tab (created on first use).
     EnvironmentMatrixView *showEnvironmentMatrix();
+    /// Shows the Promote view in a tab (created on first use).
+    PromoteView *showPromote();
+    /// Shows the History view in a tab (created on first use).
+    HistoryView *showHistory();
     ProblemsPanel *problemsPanel() const { return m_problems; }
     ExplorerPanel *explorerPanel() const { return m_explorer; }
     /// Shows one part of the window for screenshots: "welcome", "workspace", "problems", "explorer", "matrix".
@@ -80,6 +86,8 @@ private:
     void offerRecovery();
     void updateTabTitle(FileEditor *editor);
     void attachValuesForm(FileEditor *editor, const std::shared_ptr<WorkspaceChecker> &checker);
+    /// Git changed files on disk (promotion, rollback): re-read the workspace and the open editors.
+    void workspaceChangedOnDisk();
 
     WorkspaceSession *m_session;
     QStackedWidget *m_stack;
@@ -91,6 +99,9 @@ private:
     QDockWidget *m_problemsDock;
     QMenu *m_recentMenu = nullptr;
     QPointer<EnvironmentMatrixView> m_matrix; ///< null until shown, and again when its tab is closed
+    QPointer<PromoteView> m_promote;
+    QString m_openRoot; ///< the repository whose files the tabs show
+    QPointer<HistoryView> m_history;
     QLabel *m_statusLabel;
     QLabel *m_summaryLabel;
     QProgressBar *m_progress;

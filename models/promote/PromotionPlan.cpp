@@ -184,6 +184,18 @@ Result<PromotionPlan> PromotionPlan::build(const Workspace &workspace, const QSt
         }
     }
 
+    // A setting that is a map in one environment and has keys in the other shows up as the map and as
+    // its keys: promoting the map covers them, so the keys are not proposed separately.
+    QList<PromotionChange> covered;
+    for (const PromotionChange &change : std::as_const(plan.m_changes)) {
+        const bool underAnother = std::any_of(plan.m_changes.begin(), plan.m_changes.end(), [&change](const PromotionChange &other) {
+            return other.path.size() < change.path.size() && change.path.mid(0, other.path.size()) == other.path;
+        });
+        if (!underAnother)
+            covered << change;
+    }
+    plan.m_changes = covered;
+
     if (!source->kustomizationFile.isEmpty() && !target->kustomizationFile.isEmpty()) {
         const Result<QString> sourceText = TextFile::read(workspace.absolutePath(source->kustomizationFile));
         const Result<QString> targetText = TextFile::read(workspace.absolutePath(target->kustomizationFile));

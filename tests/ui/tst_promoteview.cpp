@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+// The Promote and History views (offscreen) on a real repository with a bare remote: pick a change,
+// see the file diff and the check, commit signed and push; then roll the promotion back.
+
+#include "HistoryView.h"
+#include "PromoteView.h"
+
+#include "promote/HistoryModel.h"
+#include "promote/PromotionChangeModel.h"
+#include "workspace/DemoWorkspace.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace studio;
+
+namespace {
+
+QString git(const QString &repo, const QStringList &arguments, int *exitCode = nullptr)
+{
+    QProcess process;
+    process.start(QStringLiteral("git"), QStringList{QStringLiteral("-C"), repo} + arguments);
+    process.waitForFinished(30000);
+    if (exitCode)
+        *exitCode = process.exitCode();
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+QString readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+} // namespace
+
+class TestPromoteView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_repo;
+    QString m_key;
+
+private slots:
+    void initTestCase()
+    {
+        m_repo = m_dir.filePath(QStringLiteral("tunemantra"));
+        QVERIFY(DemoWorkspace::create(m_repo).ok());
+        git(m_repo, {QStringLiteral("config"), QStringLiteral("user.name"), QStringLiteral("Release Bot")});
+        git(m_repo, {QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("release@example.com")});
+        m_key = m_dir.filePath(QStringLiteral("key"));
+        QProcess keygen;
+        keygen.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
+                                                    QStringLiteral("-N"), QString(), QStringLiteral("-f"), m_key});
+        QVERIFY(keygen.waitForFinished() && keygen.exitCode() == 0);
+    }
+
+    void promoteOneChangeSignedAndPushed()
+    {
+        PromoteView view;
+        view.resize(1200, 800);
+        view.show();
+        view.setWorkspace(Workspace::discover(m_repo));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy() && view.changes()->rowCount() > 0, 20000);
+        // Defaults to the last step of the promotion order.
+        QCOMPARE(view.changes()->plan().source(), QStringLiteral("staging"));
+        QCOMPARE(view.changes()->plan().target(), QStringLiteral("prod"));
+
+        // Only image.tag.
+        view.changes()->setAllChecked(false);
+        for (int row = 0; row < view.changes()->rowCount(); ++row) {
+            const QModelIndex index = view.changes()->index(row, PromotionChangeModel::SettingColumn);
+            if (index.data(PromotionChangeModel::IdRole).toString() == u"image.tag")
+                QVERIFY(view.changes()->setData(index, Qt::Checked, Qt::CheckStateRole));
+        }
+        QCOMPARE(view.changes()->selectedIds(), QStringList{QStringLiteral("image.tag")});
+        QTRY_VERIFY_WITH_TIMEOUT(view.previewText().contains(QStringLiteral("+  tag: 1.8.0")), 20000);
+        QVERIFY(view.previewText().contains(QStringLiteral("-  tag: latest")));
+        QVERIFY(!view.previewText().contains(QStringLiteral("newTag")));
+        QVERIFY2(view.checkText().contains(QStringLiteral("checks clean")), qPrintable(view.checkText()));
+        QVERIFY2(view.message().startsWith(QStringLiteral("promote(staging→prod): image.tag latest → 1.8.0")), qPrintable(view.message()));
+
+        view.setSignKeyFile(m_key);
+        QSignalSpy promoted(&view, &PromoteView::promoted);
+        view.commitSelected(true);
+        QVERIFY(promoted.wait(30000));
+        QCOMPARE(promoted.front().at(1).toBool(), true);
+        const QString commit = promoted.front().at(0).toString();
+        QCOMPARE(git(m_repo, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}).trimmed(), commit);
+        QCOMPARE(git(m_repo, {QStringLiteral("--git-dir"), m_repo + QStringLiteral(".git"), QStringLiteral("rev-parse"),
+                              QStringLiteral("main")}).trimmed(), commit);
+        QCOMPARE(git(m_repo, {QStringLiteral("show"), QStringLiteral("--numstat"), QStringLiteral("--format="), commit}),
+                 QStringLiteral("1\t1\tcharts/tunemantra/values-prod.yaml\n"));
+        QVERIFY(git(m_repo, {QStringLiteral("cat-file"), QStringLiteral("commit"), commit}).contains(QStringLiteral("-----BEGIN SSH SIGNATURE-----")));
+        QCOMPARE(git(m_repo, {QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
+        QVERIFY(view.statusText().contains(QStringLiteral("Pushed to origin")));
+    }
+
+    void historyShowsThePromotionAndRollsItBack()
+    {
+        HistoryView view;
+        view.resize(1200, 800);
+        view.show();
+        QSignalSpy loaded(&view, &HistoryView::loaded);
+        view.setWorkspace(Workspace::discover(m_repo));
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(view.model()->index(0, 0).data(HistoryModel::IsPromotionRole).toBool(), true);
+        QVERIFY(view.model()->index(0, HistoryModel::SubjectColumn).data().toString().contains(QStringLiteral("promote(staging→prod)")));
+        QTRY_VERIFY_WITH_TIMEOUT(view.diffText().contains(QStringLiteral("+  tag: 1.8.0")), 20000);
+
+        QString previewed;
+        view.setConfirmRollback([&previewed](const QString &, const QString &diff) {
+            previewed = diff;
+            return true;
+        });
+        QSignalSpy rolledBack(&view, &HistoryView::rolledBack);
+        view.rollback(0, true);
+        QVERIFY(rolledBack.wait(30000));
+        // The preview showed what the revert changes: the tag goes back.
+        QVERIFY2(previewed.contains(QStringLiteral("-  tag: 1.8.0")) && previewed.contains(QStringLiteral("+  tag: latest")), qPrintable(previewed));
+        QVERIFY(readFile(m_repo + QStringLiteral("/charts/tunemantra/values-prod.yaml")).contains(QStringLiteral("tag: latest")));
+        QVERIFY(git(m_repo, {QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s")}).startsWith(QStringLiteral("Revert ")));
+        QCOMPARE(git(m_repo, {QStringLiteral("--git-dir"), m_repo + QStringLiteral(".git"), QStringLiteral("rev-parse"), QStringLiteral("main")}),
+                 git(m_repo, {QStringLiteral("rev-parse"), QStringLiteral("HEAD")}));
+        QCOMPARE(git(m_repo, {QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
+    }
+};
+
+QTEST_MAIN(TestPromoteView)
+#include "tst_promoteview.moc"
