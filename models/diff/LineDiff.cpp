@@ -38,14 +38,17 @@ QList<LineDiff::Line> LineDiff::compute(const QStringList &a, const QStringList 
     auto A = [&](int i) -> const QString & { return a[prefix + i]; };
     auto B = [&](int j) -> const QString & { return b[prefix + j]; };
 
-    // Myers: V[k] = furthest x on diagonal k; keep each round's V to backtrack.
+    // Myers: V[k] = furthest x on diagonal k; each round's diagonals -d..d are kept to backtrack
+    // (O(D²) memory). Very different texts (D beyond kMaxEdits) are shown as one replaced block
+    // rather than exhausting memory.
+    constexpr int kMaxEdits = 4000;
     const int max = n + m;
     std::vector<std::vector<int>> trace;
     std::vector<int> v(size_t(2 * max + 2), 0);
     const int offset = max + 1;
-    int finalD = 0;
-    for (int d = 0; d <= max; ++d) {
-        trace.push_back(v);
+    int finalD = -1;
+    for (int d = 0; d <= qMin(max, kMaxEdits); ++d) {
+        trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
         bool done = false;
         for (int k = -d; k <= d; k += 2) {
             int x = (k == -d || (k != d && v[size_t(offset + k - 1)] < v[size_t(offset + k + 1)]))
@@ -67,15 +70,23 @@ QList<LineDiff::Line> LineDiff::compute(const QStringList &a, const QStringList 
             break;
         }
     }
-    // Backtrack from (n, m).
     QList<Line> middle;
+    if (finalD < 0) {
+        for (int i = 0; i < n; ++i)
+            middle << Line{Op::Delete, A(i), 0, 0};
+        for (int j = 0; j < m; ++j)
+            middle << Line{Op::Insert, B(j), 0, 0};
+    }
+    // Backtrack from (n, m). Round d's slice holds the diagonals -(d-1)..(d-1) of round d-1's V,
+    // stored when round d started: slice[k + d - 1].
     int x = n;
     int y = m;
-    for (int d = finalD; d > 0; --d) {
+    for (int d = qMax(finalD, 0); d > 0; --d) {
         const std::vector<int> &pv = trace[size_t(d)];
+        auto prev = [&pv, d](int k) { return pv[size_t(k + d)]; }; // slice of round d: diagonals -d..d
         const int k = x - y;
-        const int prevK = (k == -d || (k != d && pv[size_t(offset + k - 1)] < pv[size_t(offset + k + 1)])) ? k + 1 : k - 1;
-        const int prevX = pv[size_t(offset + prevK)];
+        const int prevK = (k == -d || (k != d && prev(k - 1) < prev(k + 1))) ? k + 1 : k - 1;
+        const int prevX = prev(prevK);
         const int prevY = prevX - prevK;
         while (x > prevX && y > prevY) {
             --x;
@@ -87,7 +98,7 @@ QList<LineDiff::Line> LineDiff::compute(const QStringList &a, const QStringList 
         else
             middle.prepend(Line{Op::Delete, A(--x), 0, 0});
     }
-    while (x > 0 && y > 0) {
+    while (finalD >= 0 && x > 0 && y > 0) {
         --x;
         --y;
         middle.prepend(Line{Op::Equal, A(x), 0, 0});
