@@ -10,6 +10,8 @@
 //                                      each stage (read, diff, render) and the change counts.
 //   diff_bench FROM TO --parse-only    only read and parse both whole files (in parallel), then exit: the floor
 //                                      of any semantic diff that parses everything with models/yaml.
+//   diff_bench FROM TO --verify        checks that the fast path gives exactly the changes of parsing both whole
+//                                      files and comparing them; exit 0 when it does, 2 when not.
 
 #include "diff/SemanticDiff.h"
 #include "yaml/YamlDocument.h"
@@ -117,9 +119,27 @@ int main(int argc, char *argv[])
         args.remove(at, 2);
     }
     const bool parseOnly = args.removeAll(QStringLiteral("--parse-only")) > 0;
+    const bool verify = args.removeAll(QStringLiteral("--verify")) > 0;
     if (args.size() != 2) {
-        std::fprintf(stderr, "usage: diff_bench FROM TO [--repeat N | --parse-only]\n");
+        std::fprintf(stderr, "usage: diff_bench FROM TO [--repeat N | --parse-only | --verify]\n");
         return 2;
+    }
+
+    if (verify) {
+        // The fast path (compareTexts) must give exactly what parsing both files and comparing them gives.
+        QString fromText;
+        QString toText;
+        if (!readText(args.at(0), fromText) || !readText(args.at(1), toText))
+            return 2;
+        const Result<QList<SemanticChange>> fast = SemanticDiff::compareTexts(fromText, args.at(0), toText, args.at(1));
+        const Result<QList<SemanticChange>> full = SemanticDiff::compare(yaml::YamlDocument::parse(fromText), args.at(0),
+                                                                         yaml::YamlDocument::parse(toText), args.at(1));
+        if (!fast || !full || SemanticDiff::toJson(fast.value()) != SemanticDiff::toJson(full.value())) {
+            std::fprintf(stderr, "diff_bench: compareTexts and compare disagree\n");
+            return 2;
+        }
+        std::printf("compareTexts and compare agree on %lld changes\n", static_cast<long long>(full->size()));
+        return 0;
     }
 
     if (parseOnly) {

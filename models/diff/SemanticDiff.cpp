@@ -104,9 +104,12 @@ public:
             m_status = ok;
             return;
         }
-        if (Status ok = checkAliases(root, m_document.source(), file); !ok) {
-            m_status = ok;
-            return;
+        m_mayAlias = QStringView(m_document.source()).contains(u'*');
+        if (m_mayAlias) {
+            if (Status ok = checkAliases(root, m_document.source(), file); !ok) {
+                m_status = ok;
+                return;
+            }
         }
         if (ref->identityKnown && Walker<YamlSide>::kubernetesIdentityOf(YamlSide({}, file), root) != ref->identity) {
             m_unexpected = true; // matched by an identity read from the text that the parse does not confirm
@@ -116,6 +119,8 @@ public:
         m_ref.source = m_document.source();
     }
     const DocumentRef &ref() const { return m_ref; }
+    /// False when the document's text has no '*', so no alias: equal texts need no further look.
+    bool mayAlias() const { return m_mayAlias; }
     bool usable() const { return m_status.ok() && !m_unexpected; }
     bool unexpected() const { return m_unexpected; }
     const Status &status() const { return m_status; }
@@ -125,6 +130,7 @@ private:
     yaml::YamlDocument m_document;
     Status m_status = success();
     bool m_unexpected = false;
+    bool m_mayAlias = true;
 };
 
 /// What compareDocuments found: the changes, or the first error (in file order), or that the documents were not
@@ -285,8 +291,8 @@ DocumentsOutcome compareDocuments(const std::vector<DocumentRef> &fromAll, const
                 out.fail(b, 1);
                 continue;
             }
-            fromSide.setDocument(a.ref().source, a.ref().lineOffset);
-            toSide.setDocument(b.ref().source, b.ref().lineOffset);
+            fromSide.setDocument(a.ref().source, a.ref().lineOffset, a.mayAlias());
+            toSide.setDocument(b.ref().source, b.ref().lineOffset, b.mayAlias());
             if (w.from >= 0 && w.to >= 0)
                 walker.compareDocument(a.ref().root, a.ref().index, b.ref().root, b.ref().index,
                                        labelOf(toIds[size_t(w.to)], b.ref().index));
@@ -418,10 +424,14 @@ bool identityFromText(QStringView text, QString &identity)
             continue;
         }
         first = false;
+        // Most lines are indented content outside metadata: decided by their first character.
+        const bool indented = !line.isEmpty() && (line.front() == u' ' || line.front() == u'\t');
+        if (indented && !inMetadata)
+            continue;
         const QStringView trimmed = line.trimmed();
         if (trimmed.isEmpty() || trimmed.startsWith(u'#'))
             continue;
-        if (line.front() != u' ' && line.front() != u'\t') {
+        if (!indented) {
             // A top-level entry: "key: value" with a plain key.
             const qsizetype colon = line.indexOf(u':');
             if (colon <= 0)

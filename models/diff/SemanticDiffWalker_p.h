@@ -69,10 +69,11 @@ public:
     }
     /// Moves to another document. Values materialized for the previous one are dropped (their memory reused):
     /// they refer to text that may be gone.
-    void setDocument(QStringView source, int lineOffset)
+    void setDocument(QStringView source, int lineOffset, bool mayAlias = true)
     {
         m_source = source;
         m_lineOffset = lineOffset;
+        m_mayAlias = mayAlias;
         m_tree.arena.reset();
         m_tree.files.clear();
         m_tree.nodes = 0;
@@ -138,7 +139,8 @@ public:
             return false;
         const QStringView ta = m_source.mid(a->span.start.offset, a->span.end.offset - a->span.start.offset);
         const QStringView tb = other.m_source.mid(b->span.start.offset, b->span.end.offset - b->span.start.offset);
-        return ta == tb && !ta.contains(u'*');
+        // Equal texts: when either document has no '*' at all, neither has an alias here.
+        return ta == tb && (!(m_mayAlias && other.m_mayAlias) || !ta.contains(u'*'));
     }
 
     const Node *materialize(Handle n) const { return buildFromYaml(m_tree, m_file, n); }
@@ -147,6 +149,7 @@ private:
     QStringView m_source;
     QString m_file;
     int m_lineOffset = 0;
+    bool m_mayAlias = true;
     mutable Tree m_tree; ///< materialized values: reported, hashed or rendered ones only
 };
 
@@ -318,7 +321,6 @@ private:
             Q_UNUSED(scratch);
             return h;
         } else {
-            Q_UNUSED(side);
             scratch = Node();
             setScalarNode(scratch, scalarTypeOf(side.type(h)), side.text(h));
             return &scratch;
