@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "HistoryView.h"
 
-#include "UnifiedDiffView.h"
+#include "SideBySideDiff.h"
 
 #include "diff/LineDiff.h"
 #include "git/GitRepository.h"
@@ -61,7 +61,8 @@ HistoryView::HistoryView(QWidget *parent)
     , m_environment(new QComboBox(this))
     , m_model(new HistoryModel(this))
     , m_table(new QTableView(this))
-    , m_diff(new UnifiedDiffView(this))
+    , m_fileChoice(new QComboBox(this))
+    , m_diff(new SideBySideDiff(this))
     , m_rollback(new QPushButton(QStringLiteral("Roll Back This Commit…"), this))
     , m_status(new QLabel(this))
 {
@@ -93,9 +94,18 @@ HistoryView::HistoryView(QWidget *parent)
     top->addWidget(m_environment);
     top->addStretch();
     top->addWidget(m_rollback);
+    connect(m_fileChoice, &QComboBox::currentIndexChanged, this, &HistoryView::showFile);
+    auto *files = new QWidget(this);
+    auto *filesLayout = new QVBoxLayout(files);
+    filesLayout->setContentsMargins(0, 0, 0, 0);
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(new QLabel(QStringLiteral("File"), this));
+    fileRow->addWidget(m_fileChoice, 1);
+    filesLayout->addLayout(fileRow);
+    filesLayout->addWidget(m_diff, 1);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
-    split->addWidget(m_diff);
+    split->addWidget(files);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(split, 1);
@@ -118,7 +128,13 @@ HistoryView::HistoryView(QWidget *parent)
         const auto result = m_diffWatcher.result();
         m_shownCommit = m_diffWatcher.property("commit").toString();
         m_shownDiff = *result ? result->value() : QList<GitFileDiff>();
-        m_diff->setDiff(*result ? unifiedDiffOf(result->value(), false) : QString(), *result ? QString() : result->errorMessage());
+        if (!*result)
+            m_status->setText(result->errorMessage());
+        const QSignalBlocker block(m_fileChoice);
+        m_fileChoice->clear();
+        for (const GitFileDiff &file : std::as_const(m_shownDiff))
+            m_fileChoice->addItem(file.newPath.isEmpty() ? file.oldPath : file.newPath);
+        showFile(0);
     });
     connect(&m_revert, &QFutureWatcherBase::finished, this, [this] {
         const auto result = m_revert.result();
@@ -216,6 +232,19 @@ void HistoryView::rollback(int row, bool push)
     }));
 }
 
+void HistoryView::showFile(int index)
+{
+    if (index < 0 || index >= m_shownDiff.size()) {
+        m_diff->setTexts(QString(), QString(), QString(), QString(), QString());
+        return;
+    }
+    const GitFileDiff &file = m_shownDiff.at(index);
+    const QString path = file.newPath.isEmpty() ? file.oldPath : file.newPath;
+    const QString shortId = m_shownCommit.left(7);
+    m_diff->setTexts(file.oldText, file.newText, QStringLiteral("%1 (before %2)").arg(path, shortId),
+                     QStringLiteral("%1 (%2)").arg(path, shortId), path);
+}
+
 bool HistoryView::isBusy() const
 {
     return m_history.isRunning() || m_diffWatcher.isRunning() || m_revert.isRunning();
@@ -223,7 +252,7 @@ bool HistoryView::isBusy() const
 
 QString HistoryView::diffText() const
 {
-    return m_diff->toPlainText();
+    return unifiedDiffOf(m_shownDiff, false);
 }
 
 QString HistoryView::statusText() const

@@ -20,7 +20,7 @@ class QTableView;
 namespace studio {
 
 class HistoryModel;
-class UnifiedDiffView;
+class SideBySideDiff;
 
 /// An environment's history: the commits that changed its files, promotions marked, each commit's
 /// diff, and rollback as a revert commit after a preview. Git work runs off the GUI thread.
@@ -40,7 +40,9 @@ public:
     void setConfirmRollback(ConfirmRollback confirm) { m_confirm = std::move(confirm); }
     HistoryModel *model() const { return m_model; }
     QTableView *view() const { return m_table; }
+    /// The selected commit's changes as a unified diff.
     QString diffText() const;
+    SideBySideDiff *fileDiff() const { return m_diff; }
     QString statusText() const;
     /// Reverts the commit of `row` (after confirmation) and pushes it when `push`.
     void rollback(int row, bool push);
@@ -54,12 +56,14 @@ signals:
 private:
     void reload();
     void showCommit(int row);
+    void showFile(int index);
 
     Workspace m_workspace;
     QComboBox *m_environment;
     HistoryModel *m_model;
     QTableView *m_table;
-    UnifiedDiffView *m_diff;
+    QComboBox *m_fileChoice;
+    SideBySideDiff *m_diff;
     QPushButton *m_rollback;
     QLabel *m_status;
     ConfirmRollback m_confirm;

@@ -6,6 +6,7 @@
 #include "ExplorerPanel.h"
 #include "FileEditor.h"
 #include "FindReplaceBar.h"
+#include "CompareView.h"
 #include "HistoryView.h"
 #include "PromoteView.h"
 #include "ProblemsPanel.h"
@@ -228,6 +229,8 @@ void MainWindow::createActions()
     });
 
     QMenu *git = menuBar()->addMenu(QStringLiteral("&GitOps"));
+    git->addAction(QStringLiteral("&Compare Environments"), QKeySequence(QStringLiteral("Ctrl+Shift+D")), this,
+                   [this] { showCompare(); });
     git->addAction(QStringLiteral("&Promote…"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), this, [this] { showPromote(); });
     git->addAction(QStringLiteral("&History"), QKeySequence(QStringLiteral("Ctrl+Shift+H")), this, [this] { showHistory(); });
 
@@ -301,6 +304,8 @@ void MainWindow::onWorkspaceOpened()
         m_promote->setWorkspace(*ws);
     if (m_history)
         m_history->setWorkspace(*ws);
+    if (m_compare)
+        m_compare->setWorkspace(*ws);
     QStringList names;
     for (const Environment &env : ws->environments)
         names << env.name;
@@ -507,6 +512,21 @@ HistoryView *MainWindow::showHistory()
     return m_history;
 }
 
+CompareView *MainWindow::showCompare()
+{
+    const Workspace *ws = m_session->workspace();
+    if (!ws)
+        return nullptr;
+    if (!m_compare) {
+        m_compare = new CompareView(m_files);
+        connect(m_compare, &CompareView::openRequested, this, &MainWindow::openFile);
+        m_files->addTab(m_compare, QStringLiteral("Compare"));
+        m_compare->setWorkspace(*ws);
+    }
+    m_files->setCurrentWidget(m_compare);
+    return m_compare;
+}
+
 void MainWindow::workspaceChangedOnDisk()
 {
     for (FileEditor *editor : fileEditors())
@@ -625,12 +645,14 @@ bool MainWindow::showView(const QString &name)
         editor->showForm(true);
         return true;
     }
-    if (name == u"promote" || name == u"history") {
+    if (name == u"promote" || name == u"history" || name == u"compare") {
         if (!m_session->isOpen())
             return false;
         m_stack->setCurrentIndex(1);
         m_explorerDock->show();
         m_problemsDock->show();
+        if (name == u"compare")
+            return showCompare() != nullptr;
         return name == u"promote" ? showPromote() != nullptr : showHistory() != nullptr;
     }
     if (name == u"matrix") {

@@ -20,6 +20,7 @@ class FileEditor;
 class RecoveryJournal;
 class UserPrompts;
 class EnvironmentMatrixView;
+class CompareView;
 class HistoryView;
 class PromoteView;
 class ExplorerPanel;
@@ -57,6 +58,8 @@ public:
     PromoteView *showPromote();
     /// Shows the History view in a tab (created on first use).
     HistoryView *showHistory();
+    /// Shows the environment comparison in a tab (created on first use).
+    CompareView *showCompare();
     ProblemsPanel *problemsPanel() const { return m_problems; }
     ExplorerPanel *explorerPanel() const { return m_explorer; }
     /// Shows one part of the window for screenshots: "welcome", "workspace", "problems", "explorer", "matrix".
@@ -102,6 +105,7 @@ private:
     QPointer<PromoteView> m_promote;
     QString m_openRoot; ///< the repository whose files the tabs show
     QPointer<HistoryView> m_history;
+    QPointer<CompareView> m_compare;
     QLabel *m_statusLabel;
     QLabel *m_summaryLabel;
     QProgressBar *m_progress;

@@ -37,6 +37,8 @@ public:
 
     const Error &error() const { return std::get<Error>(m_data); }
     QString errorMessage() const { return ok() ? QString() : error().message; }
+    /// The value, or `fallback` when there is none.
+    T value_or(T fallback) const { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> m_data;

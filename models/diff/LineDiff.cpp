@@ -44,7 +44,7 @@ QList<LineDiff::Line> LineDiff::compute(const QStringList &a, const QStringList 
     constexpr int kMaxEdits = 4000;
     const int max = n + m;
     std::vector<std::vector<int>> trace;
-    std::vector<int> v(size_t(2 * max + 2), 0);
+    std::vector<int> v(size_t(2 * max + 3), 0); // round 0 reads v[offset + 1] even when max is 0
     const int offset = max + 1;
     int finalD = -1;
     for (int d = 0; d <= qMin(max, kMaxEdits); ++d) {

@@ -2,9 +2,12 @@
 // The Promote and History views (offscreen) on a real repository with a bare remote: pick a change,
 // see the file diff and the check, commit signed and push; then roll the promotion back.
 
+#include "CompareView.h"
 #include "HistoryView.h"
+#include "SideBySideDiff.h"
 #include "PromoteView.h"
 
+#include "diff/SemanticChangeModel.h"
 #include "promote/HistoryModel.h"
 #include "promote/PromotionChangeModel.h"
 #include "workspace/DemoWorkspace.h"
@@ -12,6 +15,8 @@
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTreeView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +63,33 @@ private slots:
         keygen.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
                                                     QStringLiteral("-N"), QString(), QStringLiteral("-f"), m_key});
         QVERIFY(keygen.waitForFinished() && keygen.exitCode() == 0);
+    }
+
+    void compareShowsSemanticChangesAndOpensThem()
+    {
+        CompareView view;
+        view.resize(1200, 800);
+        view.show();
+        QSignalSpy compared(&view, &CompareView::compared);
+        view.setWorkspace(Workspace::discover(m_repo));
+        QVERIFY(compared.wait(20000));
+        QVERIFY(view.model()->changeCount() > 5);
+        // Searching narrows the tree to matching changes.
+        view.filter()->setFilterFixedString(QStringLiteral("image.tag"));
+        const QModelIndex section = view.filter()->index(0, 0);
+        QCOMPARE(view.filter()->rowCount(section), 1);
+        const QModelIndex tag = view.filter()->index(0, 0, section);
+        QCOMPARE(view.filter()->index(0, SemanticChangeModel::FromColumn, section).data().toString(), QStringLiteral("1.8.0"));
+        QCOMPARE(view.filter()->index(0, SemanticChangeModel::ToColumn, section).data().toString(), QStringLiteral("latest"));
+        QSignalSpy open(&view, &CompareView::openRequested);
+        emit view.view()->activated(tag);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.front().at(0).toString(), QStringLiteral("charts/tunemantra/values-prod.yaml"));
+        const QString prod = readFile(m_repo + QStringLiteral("/charts/tunemantra/values-prod.yaml"));
+        QCOMPARE(open.front().at(1).toInt(), int(prod.left(prod.indexOf(QStringLiteral("tag: latest"))).count(u'\n')) + 1);
+        // The two values files side by side, with their differences counted.
+        view.view()->setCurrentIndex(tag);
+        QVERIFY(view.fileDiff()->changeCount() > 0);
     }
 
     void promoteOneChangeSignedAndPushed()
