@@ -7,6 +7,7 @@
 #include "FileEditor.h"
 #include "FindReplaceBar.h"
 #include "CompareView.h"
+#include "GitPanel.h"
 #include "HistoryView.h"
 #include "PromoteView.h"
 #include "ProblemsPanel.h"
@@ -231,6 +232,7 @@ void MainWindow::createActions()
     QMenu *git = menuBar()->addMenu(QStringLiteral("&GitOps"));
     git->addAction(QStringLiteral("&Compare Environments"), QKeySequence(QStringLiteral("Ctrl+Shift+D")), this,
                    [this] { showCompare(); });
+    git->addAction(QStringLiteral("&Git Changes"), QKeySequence(QStringLiteral("Ctrl+Shift+G")), this, [this] { showGit(); });
     git->addAction(QStringLiteral("&Promote…"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), this, [this] { showPromote(); });
     git->addAction(QStringLiteral("&History"), QKeySequence(QStringLiteral("Ctrl+Shift+H")), this, [this] { showHistory(); });
 
@@ -306,6 +308,8 @@ void MainWindow::onWorkspaceOpened()
         m_history->setWorkspace(*ws);
     if (m_compare)
         m_compare->setWorkspace(*ws);
+    if (m_git)
+        m_git->setRepository(ws->root);
     QStringList names;
     for (const Environment &env : ws->environments)
         names << env.name;
@@ -386,6 +390,8 @@ void MainWindow::openFile(const QString &relativePath, int line, int column)
     connect(editor, &FileEditor::saved, this, [this] {
         if (m_matrix && m_session->workspace())
             m_matrix->loadWorkspace(*m_session->workspace());
+        if (m_git)
+            m_git->refresh();
     });
     const int index = m_files->addTab(editor, relativePath.section(u'/', -1));
     m_files->setTabToolTip(index, relativePath);
@@ -527,6 +533,21 @@ CompareView *MainWindow::showCompare()
     return m_compare;
 }
 
+GitPanel *MainWindow::showGit()
+{
+    const Workspace *ws = m_session->workspace();
+    if (!ws)
+        return nullptr;
+    if (!m_git) {
+        m_git = new GitPanel(m_files);
+        connect(m_git, &GitPanel::operationFinished, this, &MainWindow::workspaceChangedOnDisk);
+        m_files->addTab(m_git, QStringLiteral("Git"));
+        m_git->setRepository(ws->root);
+    }
+    m_files->setCurrentWidget(m_git);
+    return m_git;
+}
+
 void MainWindow::workspaceChangedOnDisk()
 {
     for (FileEditor *editor : fileEditors())
@@ -645,7 +666,7 @@ bool MainWindow::showView(const QString &name)
         editor->showForm(true);
         return true;
     }
-    if (name == u"promote" || name == u"history" || name == u"compare") {
+    if (name == u"promote" || name == u"history" || name == u"compare" || name == u"git") {
         if (!m_session->isOpen())
             return false;
         m_stack->setCurrentIndex(1);
@@ -653,6 +674,8 @@ bool MainWindow::showView(const QString &name)
         m_problemsDock->show();
         if (name == u"compare")
             return showCompare() != nullptr;
+        if (name == u"git")
+            return showGit() != nullptr;
         return name == u"promote" ? showPromote() != nullptr : showHistory() != nullptr;
     }
     if (name == u"matrix") {

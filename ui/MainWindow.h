@@ -21,6 +21,7 @@ class RecoveryJournal;
 class UserPrompts;
 class EnvironmentMatrixView;
 class CompareView;
+class GitPanel;
 class HistoryView;
 class PromoteView;
 class ExplorerPanel;
@@ -60,6 +61,8 @@ public:
     HistoryView *showHistory();
     /// Shows the environment comparison in a tab (created on first use).
     CompareView *showCompare();
+    /// Shows the Git panel in a tab (created on first use).
+    GitPanel *showGit();
     ProblemsPanel *problemsPanel() const { return m_problems; }
     ExplorerPanel *explorerPanel() const { return m_explorer; }
     /// Shows one part of the window for screenshots: "welcome", "workspace", "problems", "explorer", "matrix".
@@ -106,6 +109,7 @@ private:
     QString m_openRoot; ///< the repository whose files the tabs show
     QPointer<HistoryView> m_history;
     QPointer<CompareView> m_compare;
+    QPointer<GitPanel> m_git;
     QLabel *m_statusLabel;
     QLabel *m_summaryLabel;
     QProgressBar *m_progress;

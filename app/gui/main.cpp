@@ -57,7 +57,7 @@ int main(int argc, char *argv[])
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("REPO"), QStringLiteral("Repository folder to open."));
     const QCommandLineOption viewOption(QStringLiteral("view"),
-                                        QStringLiteral("View to show: welcome, workspace, problems, explorer, matrix, form, promote, history, compare."),
+                                        QStringLiteral("View to show: welcome, workspace, problems, explorer, matrix, form, promote, history, compare, git."),
                                         QStringLiteral("NAME"), QStringLiteral("workspace"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                               QStringLiteral("Render the view to a PNG file and exit."),
@@ -85,7 +85,7 @@ int main(int argc, char *argv[])
         auto capture = [&window, file, view] {
             if (!window.showView(view)) {
                 std::fprintf(stderr, "deploy-studio: unknown view '%s' (or no repository for it); use welcome, "
-                                     "workspace, problems, explorer, matrix, form, promote, history or compare\n",
+                                     "workspace, problems, explorer, matrix, form, promote, history, compare or git\n",
                              qPrintable(view));
                 QCoreApplication::exit(2);
                 return;

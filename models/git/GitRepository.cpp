@@ -951,6 +951,21 @@ Result<QString> blobText(git_repository *repo, const git_diff_file &file, bool *
 
 } // namespace
 
+Result<QString> GitRepository::fileText(const QString &revision, const QString &path) const
+{
+    lg::Object object;
+    const QByteArray spec = (revision + u':' + path).toUtf8();
+    const int rc = git_revparse_single(object.out(), m_repo.get(), spec.constData());
+    if (rc == GIT_ENOTFOUND)
+        return QString();
+    if (rc != 0)
+        return lg::error(QStringLiteral("cannot read %1 at %2").arg(path, revision));
+    if (git_object_type(object.get()) != GIT_OBJECT_BLOB)
+        return Error{Error::Code::Refused, QStringLiteral("%1 is a folder at %2, not a file").arg(path, revision)};
+    const auto *blob = reinterpret_cast<const git_blob *>(object.get());
+    return QString::fromUtf8(static_cast<const char *>(git_blob_rawcontent(blob)), qsizetype(git_blob_rawsize(blob)));
+}
+
 Result<QList<GitFileDiff>> GitRepository::commitDiff(const QString &revision) const
 {
     git_repository *repo = m_repo.get();

@@ -119,6 +119,9 @@ public:
 
     /// The files a commit changed against its first parent (renames detected), with old and new text.
     Result<QList<GitFileDiff>> commitDiff(const QString &revision) const;
+    /// The text of `path` (relative to the work tree) at `revision`; empty when the file does not
+    /// exist there (a new file).
+    Result<QString> fileText(const QString &revision, const QString &path) const;
 
     /// Reverts a commit as a new commit on HEAD (like `git revert --no-edit`), identity from Git's
     /// config. Refuses when tracked files have uncommitted changes; on conflicts nothing is changed and

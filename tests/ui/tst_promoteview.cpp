@@ -3,11 +3,13 @@
 // see the file diff and the check, commit signed and push; then roll the promotion back.
 
 #include "CompareView.h"
+#include "GitPanel.h"
 #include "HistoryView.h"
 #include "SideBySideDiff.h"
 #include "PromoteView.h"
 
 #include "diff/SemanticChangeModel.h"
+#include "git/GitStatusModel.h"
 #include "promote/HistoryModel.h"
 #include "promote/PromotionChangeModel.h"
 #include "workspace/DemoWorkspace.h"
@@ -16,6 +18,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QTreeView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -90,6 +93,38 @@ private slots:
         // The two values files side by side, with their differences counted.
         view.view()->setCurrentIndex(tag);
         QVERIFY(view.fileDiff()->changeCount() > 0);
+    }
+
+    void gitPanelStagesCommitsAndPushes()
+    {
+        const QString file = m_repo + QStringLiteral("/README.md");
+        QFile readme(file);
+        QVERIFY(readme.open(QIODevice::Append));
+        readme.write("\nOn-call: #tunemantra-ops\n");
+        readme.close();
+        GitPanel panel;
+        panel.resize(1200, 800);
+        panel.show();
+        panel.setRepository(m_repo);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel.isBusy() && panel.model()->rowCount() == 1, 20000);
+        QCOMPARE(panel.model()->index(0, GitStatusModel::StateColumn).data().toString(), QStringLiteral("modified"));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.fileDiff()->changeCount() == 1, 20000); // HEAD against the work tree
+        panel.view()->selectRow(0);
+        QSignalSpy finished(&panel, &GitPanel::operationFinished);
+        panel.stageSelected();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(git(m_repo, {QStringLiteral("diff"), QStringLiteral("--cached"), QStringLiteral("--name-only")}), QStringLiteral("README.md\n"));
+        panel.commit(QStringLiteral("docs: name the on-call channel"));
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.last().at(0).toBool());
+        QCOMPARE(git(m_repo, {QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s")}), QStringLiteral("docs: name the on-call channel\n"));
+        panel.push();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.last().at(0).toBool(), qPrintable(panel.statusText()));
+        QCOMPARE(git(m_repo, {QStringLiteral("--git-dir"), m_repo + QStringLiteral(".git"), QStringLiteral("log"), QStringLiteral("-1"),
+                              QStringLiteral("--format=%s"), QStringLiteral("main")}),
+                 QStringLiteral("docs: name the on-call channel\n"));
+        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 0, 20000);
     }
 
     void promoteOneChangeSignedAndPushed()
