@@ -294,17 +294,23 @@ bool SchemaForm::applyValue(const SettingField &f, const QString &text)
         m_status->setText(QStringLiteral("<b>Not applied:</b> %1").arg(edit.errorMessage().toHtmlEscaped()));
         return false;
     }
-    m_applying = true;
-    QTextCursor cursor(m_document);
-    cursor.beginEditBlock();
-    cursor.setPosition(int(edit->offset));
-    cursor.setPosition(int(edit->offset + edit->length), QTextCursor::KeepAnchor);
-    cursor.insertText(edit->text);
-    cursor.endEditBlock();
-    m_applying = false;
+    applyEdit(edit.value());
     emit edited(pathKey(f.path));
     refresh();
     return true;
+}
+
+void SchemaForm::applyEdit(const yaml::TextEdit &edit)
+{
+    // One edit block: one step on the undo stack the text editor shares.
+    m_applying = true;
+    QTextCursor cursor(m_document);
+    cursor.beginEditBlock();
+    cursor.setPosition(int(edit.offset));
+    cursor.setPosition(int(edit.offset + edit.length), QTextCursor::KeepAnchor);
+    cursor.insertText(edit.text);
+    cursor.endEditBlock();
+    m_applying = false;
 }
 
 bool SchemaForm::setValue(const QString &path, const QString &text)
@@ -336,14 +342,7 @@ bool SchemaForm::resetToInherited(const QString &path)
         m_status->setText(QStringLiteral("<b>Not applied:</b> %1").arg(edit.errorMessage().toHtmlEscaped()));
         return false;
     }
-    m_applying = true;
-    QTextCursor cursor(m_document);
-    cursor.beginEditBlock();
-    cursor.setPosition(int(edit->offset));
-    cursor.setPosition(int(edit->offset + edit->length), QTextCursor::KeepAnchor);
-    cursor.insertText(edit->text);
-    cursor.endEditBlock();
-    m_applying = false;
+    applyEdit(edit.value());
     emit edited(path);
     refresh();
     return true;

@@ -4,6 +4,7 @@
 #include "core/Diagnostic.h"
 #include "values/EffectiveValues.h"
 #include "values/SettingsForm.h"
+#include "yaml/YamlPatch.h"
 
 #include <QJsonObject>
 #include <QScrollArea>
@@ -71,6 +72,7 @@ private:
     void updateRows();
     void fillEditor(const SettingField &field, Row &row);
     bool applyValue(const SettingField &field, const QString &text);
+    void applyEdit(const yaml::TextEdit &edit);
     const SettingField *field(const QString &path) const;
 
     QTextDocument *m_document;

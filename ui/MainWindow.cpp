@@ -11,6 +11,7 @@
 #include "HistoryView.h"
 #include "PromoteView.h"
 #include "ProblemsPanel.h"
+#include "SchemaAssistProviders.h"
 #include "SchemaForm.h"
 #include "RecentRepositories.h"
 #include "UserPrompts.h"
@@ -44,35 +45,6 @@
 
 namespace studio {
 
-namespace {
-
-/// Completion and hover in `code` from the schema that applies where the cursor is.
-void installSchemaAssist(CodeEditor *code, const std::shared_ptr<WorkspaceChecker> &checker, const QString &file)
-{
-    code->setCompletionProvider([checker, file, code](int line, int column) {
-        QList<CodeEditor::Completion> result;
-        const QString text = code->toPlainText();
-        const CompiledSchemaPtr schema = checker->schemaAt(file, text, line);
-        if (!schema)
-            return result;
-        const CursorContext context = SchemaAssist::contextAt(text, line, column);
-        if (context.inFreeText)
-            return result;
-        for (const Completion &c : SchemaAssist::completions(*schema, context))
-            result << CodeEditor::Completion{c.label, c.insertText, c.detail, context.prefixColumn};
-        return result;
-    });
-    code->setHoverProvider([checker, file, code](int line, int column) {
-        const QString text = code->toPlainText();
-        const CompiledSchemaPtr schema = checker->schemaAt(file, text, line);
-        if (!schema)
-            return QString();
-        const HoverInfo info = SchemaAssist::hoverAt(*schema, text, line, column);
-        return info.valid() ? info.toHtml() : QString();
-    });
-}
-
-} // namespace
 
 MainWindow::MainWindow(const CheckOptions &checkOptions, QWidget *parent)
     : QMainWindow(parent)

@@ -20,6 +20,7 @@
 
 #include "CodeEditor.h"
 #include "FileEditor.h"
+#include "SchemaAssistProviders.h"
 
 #include "checks/DeploymentLint.h"
 #include "checks/WorkspaceChecker.h"
@@ -168,32 +169,6 @@ void writeFile(const QString &path, const QByteArray &data)
         fail(QStringLiteral("cannot write %1: %2").arg(path, f.errorString()), 2);
 }
 
-/// The same providers as MainWindow's installSchemaAssist (ui/MainWindow.cpp), so that typing costs
-/// what it costs in the GUI.
-void installSchemaAssist(CodeEditor *code, const std::shared_ptr<WorkspaceChecker> &checker, const QString &file)
-{
-    code->setCompletionProvider([checker, file, code](int line, int column) {
-        QList<CodeEditor::Completion> result;
-        const QString text = code->toPlainText();
-        const CompiledSchemaPtr schema = checker->schemaAt(file, text, line);
-        if (!schema)
-            return result;
-        const CursorContext context = SchemaAssist::contextAt(text, line, column);
-        if (context.inFreeText)
-            return result;
-        for (const Completion &c : SchemaAssist::completions(*schema, context))
-            result << CodeEditor::Completion{c.label, c.insertText, c.detail, context.prefixColumn};
-        return result;
-    });
-    code->setHoverProvider([checker, file, code](int line, int column) {
-        const QString text = code->toPlainText();
-        const CompiledSchemaPtr schema = checker->schemaAt(file, text, line);
-        if (!schema)
-            return QString();
-        const HoverInfo info = SchemaAssist::hoverAt(*schema, text, line, column);
-        return info.valid() ? info.toHtml() : QString();
-    });
-}
 
 bool onLine(const Diagnostics &diagnostics, int line)
 {
