@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "CompareView.h"
 
+#include "EnvironmentPairPicker.h"
 #include "SideBySideDiff.h"
 
 #include "diff/LineDiff.h"
 #include "diff/SemanticChangeModel.h"
 #include "workspace/TextFile.h"
 
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,8 +22,7 @@ namespace studio {
 
 CompareView::CompareView(QWidget *parent)
     : QWidget(parent)
-    , m_from(new QComboBox(this))
-    , m_to(new QComboBox(this))
+    , m_pair(new EnvironmentPairPicker(QStringLiteral("Compare"), QStringLiteral("with"), this))
     , m_search(new QLineEdit(this))
     , m_model(new SemanticChangeModel(this))
     , m_filter(new QSortFilterProxyModel(this))
@@ -49,8 +48,7 @@ CompareView::CompareView(QWidget *parent)
         m_filter->setFilterFixedString(text);
         m_tree->expandAll();
     });
-    connect(m_from, &QComboBox::currentIndexChanged, this, &CompareView::compare);
-    connect(m_to, &QComboBox::currentIndexChanged, this, &CompareView::compare);
+    connect(m_pair, &EnvironmentPairPicker::pairChanged, this, &CompareView::compare);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showFiles(current); });
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
@@ -61,10 +59,7 @@ CompareView::CompareView(QWidget *parent)
     });
 
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(QStringLiteral("Compare"), this));
-    top->addWidget(m_from);
-    top->addWidget(new QLabel(QStringLiteral("with"), this));
-    top->addWidget(m_to);
+    top->addWidget(m_pair);
     top->addSpacing(16);
     top->addWidget(m_search, 1);
     auto *split = new QSplitter(Qt::Vertical, this);
@@ -85,16 +80,16 @@ CompareView::CompareView(QWidget *parent)
             m_model->setSections({}, QString(), QString());
             m_status->setText(result->errorMessage());
         } else {
-            m_model->setSections(result->value(), m_from->currentText(), m_to->currentText());
+            m_model->setSections(result->value(), m_pair->from(), m_pair->to());
             m_tree->expandAll();
             if (m_model->rowCount() > 0)
                 m_tree->setCurrentIndex(m_filter->mapFromSource(m_model->index(0, 0, m_model->index(0, 0))));
             const int count = m_model->changeCount();
             m_status->setText(count == 0 ? QStringLiteral("%1 and %2 have the same effective configuration.")
-                                               .arg(m_from->currentText(), m_to->currentText())
+                                               .arg(m_pair->from(), m_pair->to())
                                          : QStringLiteral("%1 differences between %2 and %3. Double-click one to open it.")
                                                .arg(count)
-                                               .arg(m_from->currentText(), m_to->currentText()));
+                                               .arg(m_pair->from(), m_pair->to()));
         }
         emit compared();
     });
@@ -111,36 +106,20 @@ void CompareView::setWorkspace(const Workspace &workspace)
     QStringList names;
     for (const Environment &env : workspace.environments)
         names << env.name;
-    const QString from = m_from->currentText();
-    const QString to = m_to->currentText();
-    {
-        const QSignalBlocker blockFrom(m_from);
-        const QSignalBlocker blockTo(m_to);
-        m_from->clear();
-        m_to->clear();
-        m_from->addItems(names);
-        m_to->addItems(names);
-        m_from->setCurrentIndex(names.contains(from) ? names.indexOf(from) : qMax(0, int(names.size()) - 2));
-        m_to->setCurrentIndex(names.contains(to) ? names.indexOf(to) : qMax(0, int(names.size()) - 1));
-    }
+    m_pair->setEnvironments(names);
     compare();
 }
 
 void CompareView::setEnvironments(const QString &from, const QString &to)
 {
-    {
-        const QSignalBlocker blockFrom(m_from);
-        const QSignalBlocker blockTo(m_to);
-        m_from->setCurrentText(from);
-        m_to->setCurrentText(to);
-    }
+    m_pair->setPair(from, to);
     compare();
 }
 
 void CompareView::compare()
 {
-    const Environment *from = m_workspace.environment(m_from->currentText());
-    const Environment *to = m_workspace.environment(m_to->currentText());
+    const Environment *from = m_workspace.environment(m_pair->from());
+    const Environment *to = m_workspace.environment(m_pair->to());
     if (!from || !to)
         return;
     m_status->setText(QStringLiteral("Comparing…"));
@@ -165,8 +144,8 @@ void CompareView::showFiles(const QModelIndex &index)
     const QString toFile = source.data(SemanticChangeModel::ToFileRole).toString();
     if (fromFile.isEmpty() && toFile.isEmpty())
         return;
-    m_files->setTexts(m_texts.value(fromFile), m_texts.value(toFile), QStringLiteral("%1: %2").arg(m_from->currentText(), fromFile),
-                      QStringLiteral("%1: %2").arg(m_to->currentText(), toFile), toFile.isEmpty() ? fromFile : toFile);
+    m_files->setTexts(m_texts.value(fromFile), m_texts.value(toFile), QStringLiteral("%1: %2").arg(m_pair->from(), fromFile),
+                      QStringLiteral("%1: %2").arg(m_pair->to(), toFile), toFile.isEmpty() ? fromFile : toFile);
     // Land on the selected change's line in the target file.
     const int line = source.data(SemanticChangeModel::ToLineRole).toInt();
     for (int change = 0; line > 0 && change < m_files->changeCount(); ++change) {

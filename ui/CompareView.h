@@ -9,7 +9,6 @@
 
 #include <memory>
 
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -17,6 +16,7 @@ class QTreeView;
 
 namespace studio {
 
+class EnvironmentPairPicker;
 class SemanticChangeModel;
 class SideBySideDiff;
 
@@ -47,8 +47,7 @@ private:
     void showFiles(const QModelIndex &index);
 
     Workspace m_workspace;
-    QComboBox *m_from;
-    QComboBox *m_to;
+    EnvironmentPairPicker *m_pair;
     QLineEdit *m_search;
     SemanticChangeModel *m_model;
     QSortFilterProxyModel *m_filter;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "PromoteView.h"
 
+#include "EnvironmentPairPicker.h"
 #include "UnifiedDiffView.h"
 
 #include "diff/LineDiff.h"
@@ -8,7 +9,6 @@
 #include "promote/PromotionChangeModel.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -31,8 +31,7 @@ namespace studio {
 
 PromoteView::PromoteView(QWidget *parent)
     : QWidget(parent)
-    , m_from(new QComboBox(this))
-    , m_to(new QComboBox(this))
+    , m_pair(new EnvironmentPairPicker(QStringLiteral("Promote from"), QStringLiteral("to"), this))
     , m_model(new PromotionChangeModel(this))
     , m_filter(new QSortFilterProxyModel(this))
     , m_table(new QTableView(this))
@@ -48,8 +47,6 @@ PromoteView::PromoteView(QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
 {
-    m_from->setObjectName(QStringLiteral("promoteFrom"));
-    m_to->setObjectName(QStringLiteral("promoteTo"));
     m_filter->setSourceModel(m_model);
     m_filter->setFilterKeyColumn(PromotionChangeModel::SettingColumn);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -100,14 +97,10 @@ PromoteView::PromoteView(QWidget *parent)
     m_status->setWordWrap(true);
     connect(m_commit, &QPushButton::clicked, this, [this] { commitSelected(m_push->isChecked()); });
     connect(m_cancel, &QPushButton::clicked, this, &PromoteView::cancel);
-    connect(m_from, &QComboBox::currentIndexChanged, this, &PromoteView::plan);
-    connect(m_to, &QComboBox::currentIndexChanged, this, &PromoteView::plan);
+    connect(m_pair, &EnvironmentPairPicker::pairChanged, this, &PromoteView::plan);
 
     auto *top = new QHBoxLayout;
-    top->addWidget(new QLabel(QStringLiteral("Promote from"), this));
-    top->addWidget(m_from);
-    top->addWidget(new QLabel(QStringLiteral("to"), this));
-    top->addWidget(m_to);
+    top->addWidget(m_pair);
     top->addSpacing(16);
     top->addWidget(m_search, 1);
     top->addWidget(all);
@@ -159,7 +152,7 @@ PromoteView::PromoteView(QWidget *parent)
         m_messageEdited = false;
         m_model->setPlan(result->value());
         if (result->value().changes().isEmpty())
-            m_status->setText(QStringLiteral("%1 and %2 do not differ: nothing to promote.").arg(m_from->currentText(), m_to->currentText()));
+            m_status->setText(QStringLiteral("%1 and %2 do not differ: nothing to promote.").arg(m_pair->from(), m_pair->to()));
         else
             m_status->setText(QStringLiteral("%1 changes; %2 excluded by promotion.exclude")
                                   .arg(result->value().changes().size())
@@ -180,12 +173,12 @@ PromoteView::PromoteView(QWidget *parent)
         m_diff->setDiff(diff);
         QString check;
         if (p.allowed())
-            check = QStringLiteral("<span style='color:#1a7f37'>✔ %1 checks clean after this promotion.</span>").arg(m_to->currentText().toHtmlEscaped());
+            check = QStringLiteral("<span style='color:#1a7f37'>✔ %1 checks clean after this promotion.</span>").arg(m_pair->to().toHtmlEscaped());
         else
             check = QStringLiteral("<span style='color:#b31d28'>✖ %1</span>").arg(p.refusals.join(QStringLiteral("<br>")).toHtmlEscaped());
         if (!p.existingProblems.isEmpty())
             check += QStringLiteral("<br><span style='color:#9a6700'>%1 already has %2 error(s).</span>")
-                         .arg(m_to->currentText().toHtmlEscaped())
+                         .arg(m_pair->to().toHtmlEscaped())
                          .arg(p.existingProblems.size());
         m_check->setText(check);
         m_commit->setEnabled(p.allowed() && !m_busy);
@@ -212,36 +205,23 @@ void PromoteView::setWorkspace(const Workspace &workspace)
     QStringList names;
     for (const Environment &env : workspace.environments)
         names << env.name;
-    const QSignalBlocker blockFrom(m_from);
-    const QSignalBlocker blockTo(m_to);
-    const QString from = m_from->currentText();
-    const QString to = m_to->currentText();
-    m_from->clear();
-    m_to->clear();
-    m_from->addItems(names);
-    m_to->addItems(names);
-    // Default: the last two environments in promotion order (staging → prod).
-    m_from->setCurrentIndex(names.contains(from) ? names.indexOf(from) : qMax(0, int(names.size()) - 2));
-    m_to->setCurrentIndex(names.contains(to) ? names.indexOf(to) : qMax(0, int(names.size()) - 1));
+    m_pair->setEnvironments(names);
     plan();
 }
 
 void PromoteView::setEnvironments(const QString &from, const QString &to)
 {
-    const QSignalBlocker blockFrom(m_from);
-    const QSignalBlocker blockTo(m_to);
-    m_from->setCurrentText(from);
-    m_to->setCurrentText(to);
+    m_pair->setPair(from, to);
     plan();
 }
 
 void PromoteView::plan()
 {
-    if (m_from->currentText().isEmpty() || m_to->currentText().isEmpty())
+    if (m_pair->from().isEmpty() || m_pair->to().isEmpty())
         return;
     setBusy(true);
-    m_status->setText(QStringLiteral("Comparing %1 with %2…").arg(m_from->currentText(), m_to->currentText()));
-    m_planWatcher.setFuture(QtConcurrent::run([workspace = m_workspace, from = m_from->currentText(), to = m_to->currentText()] {
+    m_status->setText(QStringLiteral("Comparing %1 with %2…").arg(m_pair->from(), m_pair->to()));
+    m_planWatcher.setFuture(QtConcurrent::run([workspace = m_workspace, from = m_pair->from(), to = m_pair->to()] {
         auto result = std::make_shared<PlanResult>(PlanResult{PromotionPlan::build(workspace, from, to), QString()});
         // The commit the source is promoted from, for the message's Promoted-From trailer.
         if (Result<GitRepository> repo = GitRepository::open(workspace.root)) {
@@ -327,8 +307,7 @@ void PromoteView::setBusy(bool busy)
     m_progress->setRange(0, 0);
     m_cancel->setVisible(busy && m_runWatcher.isRunning());
     m_commit->setEnabled(!busy && !m_model->selectedIds().isEmpty());
-    m_from->setEnabled(!busy);
-    m_to->setEnabled(!busy);
+    m_pair->setEnabled(!busy);
     emit busyChanged(busy);
 }
 

@@ -12,7 +12,6 @@
 #include <memory>
 
 class QCheckBox;
-class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -23,6 +22,7 @@ class QTableView;
 
 namespace studio {
 
+class EnvironmentPairPicker;
 class PromotionChangeModel;
 class UnifiedDiffView;
 
@@ -71,8 +71,7 @@ private:
     void showOutcome(const Result<PromotionOutcome> &outcome);
 
     Workspace m_workspace;
-    QComboBox *m_from;
-    QComboBox *m_to;
+    EnvironmentPairPicker *m_pair;
     PromotionChangeModel *m_model;
     QSortFilterProxyModel *m_filter;
     QTableView *m_table;
