@@ -299,23 +299,25 @@ Result<PromotionPreview> PromotionPlan::preview(const Workspace &workspace, cons
     options.environment = m_target;
     options.offline = true;
     WorkspaceChecker checker(workspace, options);
-    QSet<QString> before;
+    auto targetErrors = [&](const QString &file, const QString &text) {
+        Diagnostics errors;
+        for (const Diagnostic &d : checker.checkDocument(file, text)) {
+            if (d.severity == Severity::Error
+                && (d.environment.isEmpty() || d.environment.split(QStringLiteral(", ")).contains(m_target)))
+                errors << d;
+        }
+        return errors;
+    };
     for (const FileChange &file : std::as_const(preview.files)) {
-        for (const Diagnostic &d : checker.checkDocument(file.file, file.before)) {
-            if (d.severity != Severity::Error)
-                continue;
-            if (!d.environment.isEmpty() && !d.environment.split(QStringLiteral(", ")).contains(m_target))
-                continue;
+        // The file as it would be first: when it is clean, how it was does not matter.
+        const Diagnostics after = targetErrors(file.file, file.after);
+        if (after.isEmpty())
+            continue;
+        QSet<QString> before;
+        for (const Diagnostic &d : targetErrors(file.file, file.before))
             before.insert(problemKey(d));
-            preview.existingProblems << d;
-        }
-        for (const Diagnostic &d : checker.checkDocument(file.file, file.after)) {
-            if (d.severity != Severity::Error || before.contains(problemKey(d)))
-                continue;
-            if (!d.environment.isEmpty() && !d.environment.split(QStringLiteral(", ")).contains(m_target))
-                continue;
-            preview.newProblems << d;
-        }
+        for (const Diagnostic &d : after)
+            (before.contains(problemKey(d)) ? preview.existingProblems : preview.newProblems) << d;
     }
     if (!preview.newProblems.isEmpty()) {
         QStringList reasons;
