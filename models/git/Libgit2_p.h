@@ -4,6 +4,8 @@
 // Private to models/git: RAII owners for libgit2 handles and the error capture every call site uses.
 
 #include "core/Result.h"
+#include "git/CommitSigning.h"
+#include "git/GitTypes.h"
 
 #include <git2.h>
 
@@ -133,5 +135,25 @@ Status checkoutTree(git_repository *repo, const git_tree *tree, const QString &w
 /// Points the checked-out branch (or a detached HEAD, or the unborn branch) at `id`, provided it still
 /// points at `expected` (nullptr: it must not exist yet).
 Status advanceHead(git_repository *repo, const git_oid &id, const git_oid *expected, const QString &reflogMessage);
+
+// Shared by GitRepository.cpp and GitHistory.cpp (defined in GitRepository.cpp).
+GitSignature toSignature(const git_signature *signature);
+Result<Signature> makeSignature(const GitSignature &who);
+GitChange deltaChange(git_delta_t status);
+Result<QList<GitFileStatus>> readStatus(git_repository *repo, bool includeUntracked);
+/// "a, b, c and 3 more".
+QString listFiles(QStringList files, int max = 8);
+QStringList conflictedPaths(git_index *index);
+Result<Commit> lookupCommit(git_repository *repo, const QString &revision);
+Result<Commit> headCommit(git_repository *repo);
+GitCommitInfo toCommitInfo(git_commit *commit);
+QString commitReflog(const QString &kind, git_repository *repo, const git_oid &id);
+/// `path` relative to the work tree, '/'-separated; empty for the whole tree.
+Result<QString> relativePath(const QString &workdir, const QString &path);
+/// Writes a commit object (signed when `signer` is set) without moving any reference.
+Result<git_oid> writeCommitObject(git_repository *repo, const git_tree *tree, const QList<const git_commit *> &parents,
+                                  const git_signature *author, const git_signature *committer, const QString &message,
+                                  const CommitSigner &signer);
+
 
 } // namespace studio::libgit2
