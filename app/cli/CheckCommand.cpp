@@ -41,14 +41,8 @@ int runCheck(const QStringList &arguments, CliStreams &io)
     options.environment = parser.value(envOption);
     options.schemaLocations = parser.values(locationOption);
     options.offline = parser.isSet(offlineOption);
-    if (!options.environment.isEmpty() && !workspace.environment(options.environment)) {
-        QStringList names;
-        for (const Environment &env : std::as_const(workspace.environments))
-            names << env.name;
-        return fail(io, QStringLiteral("no environment '%1' in %2 (environments: %3)")
-                            .arg(options.environment, repo,
-                                 names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
-    }
+    if (!options.environment.isEmpty() && !workspace.environment(options.environment))
+        return fail(io, workspace.unknownEnvironment(options.environment));
     const QString root = workspace.root;
     WorkspaceChecker checker(std::move(workspace), options);
     const Diagnostics diagnostics = checker.run();

@@ -33,18 +33,6 @@
 
 namespace studio::cli {
 
-namespace {
-
-QString environmentNames(const Workspace &ws)
-{
-    QStringList names;
-    for (const Environment &e : ws.environments)
-        names << e.name;
-    return names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "));
-}
-
-} // namespace
-
 int runDiff(const QStringList &arguments, CliStreams &io)
 {
     QCommandLineParser parser;
@@ -69,7 +57,7 @@ int runDiff(const QStringList &arguments, CliStreams &io)
     const Environment *to = ws.environment(parser.value(toOption));
     for (const auto &[env, name] : {std::pair{from, parser.value(fromOption)}, std::pair{to, parser.value(toOption)}}) {
         if (!env)
-            return fail(io, QStringLiteral("no environment '%1' in %2 (environments: %3)").arg(name, repo, environmentNames(ws)));
+            return fail(io, ws.unknownEnvironment(name));
     }
 
     const Result<QList<ComparisonSection>> compared = EnvironmentComparison::compare(ws, *from, *to);

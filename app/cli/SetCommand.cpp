@@ -35,14 +35,8 @@ int runSet(const QStringList &arguments, CliStreams &io)
     }
     const Workspace workspace = Workspace::discover(repo);
     const Environment *env = workspace.environment(parser.value(envOption));
-    if (!env) {
-        QStringList names;
-        for (const Environment &e : workspace.environments)
-            names << e.name;
-        return fail(io, QStringLiteral("no environment '%1' in %2 (environments: %3)")
-                            .arg(parser.value(envOption), repo,
-                                 names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", "))));
-    }
+    if (!env)
+        return fail(io, workspace.unknownEnvironment(parser.value(envOption)));
     const Result<FileChange> change = ValuesEditor::plan(workspace, *env, assignments);
     if (!change) {
         fail(io, change.errorMessage());

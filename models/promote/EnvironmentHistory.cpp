@@ -22,13 +22,8 @@ QStringList EnvironmentHistory::pathsOf(const Environment &environment)
 Result<QList<HistoryEntry>> EnvironmentHistory::load(const Workspace &workspace, const QString &name, int maxCount)
 {
     const Environment *environment = workspace.environment(name);
-    if (!environment) {
-        QStringList names;
-        for (const Environment &env : workspace.environments)
-            names << env.name;
-        return Error{Error::Code::Usage, QStringLiteral("no environment '%1' (environments: %2)")
-                                             .arg(name, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")))};
-    }
+    if (!environment)
+        return Error{Error::Code::Usage, workspace.unknownEnvironment(name)};
     Result<GitRepository> repo = GitRepository::open(workspace.root);
     if (!repo)
         return Error{Error::Code::Git, QStringLiteral("%1; history needs the workspace to be a Git repository").arg(repo.errorMessage())};

@@ -121,12 +121,8 @@ Result<PromotionPlan> PromotionPlan::build(const Workspace &workspace, const QSt
 {
     const Environment *source = workspace.environment(from);
     const Environment *target = workspace.environment(to);
-    QStringList names;
-    for (const Environment &env : workspace.environments)
-        names << env.name;
     if (!source || !target)
-        return Error{Error::Code::Usage, QStringLiteral("no environment '%1' (environments: %2)")
-                                             .arg(!source ? from : to, names.join(QStringLiteral(", ")))};
+        return Error{Error::Code::Usage, workspace.unknownEnvironment(!source ? from : to)};
     if (source == target)
         return Error{Error::Code::Usage, QStringLiteral("promote from one environment to another, not '%1' to itself").arg(from)};
 

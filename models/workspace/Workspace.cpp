@@ -512,6 +512,15 @@ const Environment *Workspace::environment(const QString &name) const
     return nullptr;
 }
 
+QString Workspace::unknownEnvironment(const QString &name) const
+{
+    QStringList names;
+    for (const Environment &env : environments)
+        names << env.name;
+    return QStringLiteral("no environment '%1' in %2 (environments: %3)")
+        .arg(name, root, names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
+}
+
 const WorkspaceFile *Workspace::file(const QString &relativePath) const
 {
     auto it = std::lower_bound(files.begin(), files.end(), relativePath,

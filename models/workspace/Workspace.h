@@ -30,6 +30,8 @@ struct Workspace {
     static Workspace discover(const QString &rootPath);
 
     const Environment *environment(const QString &name) const;
+    /// "no environment 'qa' in /repo (environments: dev, staging, prod)": the error for a name that is not one.
+    QString unknownEnvironment(const QString &name) const;
     const WorkspaceFile *file(const QString &relativePath) const;
     QList<WorkspaceFile> filesOfKind(FileKind kind) const;
     QString absolutePath(const QString &relativePath) const;
