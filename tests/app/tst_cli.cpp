@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ProcessRun.h"
+
 namespace {
 
 const QString kCli = QStringLiteral(DEPLOY_STUDIO_CLI);
@@ -23,37 +25,9 @@ const QString kCrdTemplate =
     QStringLiteral(STUDIO_SHARED_DIR "/schemas/crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json");
 const QString kPeersDir = QDir::cleanPath(QStringLiteral(STUDIO_TEST_DATA_DIR "/../peers"));
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout:\n%2--- stderr:\n%3").arg(exitCode).arg(out, err);
-    }
-};
-
 Run run(const QString &program, const QStringList &arguments, const QString &workingDirectory = QString())
 {
-    QProcess process;
-    if (!workingDirectory.isEmpty())
-        process.setWorkingDirectory(workingDirectory);
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForStarted(10000)) {
-        result.err = QStringLiteral("cannot start %1: %2").arg(program, process.errorString());
-        return result;
-    }
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("%1 did not finish in 120 s").arg(program);
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runProcess(program, arguments, workingDirectory);
 }
 
 Run cli(const QStringList &arguments, const QString &workingDirectory = QString())

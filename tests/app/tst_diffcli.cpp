@@ -14,39 +14,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ProcessRun.h"
+
 namespace {
 
 const QString kCli = QStringLiteral(DEPLOY_STUDIO_CLI);
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const
-    {
-        return QStringLiteral("exit %1\n--- stdout:\n%2--- stderr:\n%3").arg(exitCode).arg(out, err);
-    }
-};
-
 Run cli(const QStringList &arguments)
 {
-    QProcess process;
-    process.start(kCli, arguments);
-    Run result;
-    if (!process.waitForStarted(10000)) {
-        result.err = QStringLiteral("cannot start %1: %2").arg(kCli, process.errorString());
-        return result;
-    }
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("%1 did not finish in 120 s").arg(kCli);
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runProcess(kCli, arguments);
 }
 
 bool writeFile(const QString &path, const QByteArray &content)

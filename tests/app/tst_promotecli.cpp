@@ -12,40 +12,21 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "ProcessRun.h"
+
 namespace {
 
 const QString kCli = QStringLiteral(DEPLOY_STUDIO_CLI);
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-    QString describe() const { return QStringLiteral("exit %1\n--- stdout:\n%2--- stderr:\n%3").arg(exitCode).arg(out, err); }
-};
-
 /// Runs a program with HOME pointing at `home` (so no developer's global Git config leaks in).
 Run run(const QString &program, const QStringList &arguments, const QString &home, const QString &cwd = QString())
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("HOME"), home);
     env.insert(QStringLiteral("GIT_CONFIG_NOSYSTEM"), QStringLiteral("1"));
     env.remove(QStringLiteral("GIT_CONFIG_GLOBAL"));
     env.insert(QStringLiteral("GIT_AUTHOR_DATE"), QString()); // let git use now
-    process.setProcessEnvironment(env);
-    if (!cwd.isEmpty())
-        process.setWorkingDirectory(cwd);
-    process.start(program, arguments);
-    Run r;
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        r.err = QStringLiteral("timeout");
-        return r;
-    }
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = QString::fromUtf8(process.readAllStandardOutput());
-    r.err = QString::fromUtf8(process.readAllStandardError());
-    return r;
+    return runProcess(program, arguments, cwd, env);
 }
 
 QString readFile(const QString &path)
