@@ -245,7 +245,7 @@ GitChange deltaChange(git_delta_t status)
     }
 }
 
-Result<QList<GitFileStatus>> readStatus(git_repository *repo, bool includeUntracked)
+Result<QList<GitFileStatus>> readStatus(git_repository *repo, bool includeUntracked, const QStringList &paths)
 {
     if (git_repository_is_bare(repo))
         return Error{Error::Code::Usage, QStringLiteral("%1 is a bare repository: it has no work tree")
@@ -257,6 +257,11 @@ Result<QList<GitFileStatus>> readStatus(git_repository *repo, bool includeUntrac
         | GIT_STATUS_OPT_EXCLUDE_SUBMODULES;
     if (includeUntracked)
         options.flags |= GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;
+    lg::StringArray pathspec(paths);
+    if (!paths.isEmpty()) {
+        options.flags |= GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH;
+        options.pathspec = *pathspec.get();
+    }
     lg::StatusList list;
     if (git_status_list_new(list.out(), repo, &options) != 0)
         return lg::error(QStringLiteral("cannot read the status of the work tree"));
@@ -540,6 +545,11 @@ Result<QList<GitFileStatus>> GitRepository::status() const
     return readStatus(m_repo.get(), true);
 }
 
+void GitRepository::initialiseLibrary()
+{
+    lg::ensureInitialised();
+}
+
 namespace libgit2 {
 
 /// `path` relative to the work tree, '/'-separated; empty for the whole tree.
@@ -589,6 +599,16 @@ bool inIndex(git_index *index, const QByteArray &path)
 }
 
 } // namespace libgit2
+
+Result<QList<GitFileStatus>> GitRepository::status(const QStringList &paths) const
+{
+    if (paths.isEmpty())
+        return QList<GitFileStatus>{};
+    Result<QStringList> relative = lg::relativePaths(workdir(), paths);
+    if (!relative)
+        return relative.error();
+    return readStatus(m_repo.get(), true, relative.value());
+}
 
 Status GitRepository::stage(const QStringList &paths)
 {

@@ -38,6 +38,11 @@ public:
     static Result<GitRepository> init(const QString &path, bool bare = false,
                                       const QString &initialBranch = QStringLiteral("main"));
 
+    /// Sets libgit2 up (once per process; thread-safe). open() and clone() do it when needed. Calling
+    /// it early on a worker thread overlaps libgit2's set-up, which parses the system's CA
+    /// certificates, with other work.
+    static void initialiseLibrary();
+
     /// Clones `url` (a path, file://, https:// or ssh URL) into `path`.
     static Result<GitRepository> clone(const QString &url, const QString &path,
                                        const GitRemoteOptions &options = {});
@@ -60,6 +65,8 @@ public:
 
     /// Changed, untracked and conflicted files (ignored files are left out), sorted by path.
     Result<QList<GitFileStatus>> status() const;
+    /// The status of just these files (paths relative to the work tree): only they are read.
+    Result<QList<GitFileStatus>> status(const QStringList &paths) const;
 
     /// Stages files or folders (relative to the work tree, or absolute inside it) like `git add`:
     /// new and modified files are added, deleted ones removed from the index, conflicts resolved.

@@ -140,7 +140,7 @@ Status advanceHead(git_repository *repo, const git_oid &id, const git_oid *expec
 GitSignature toSignature(const git_signature *signature);
 Result<Signature> makeSignature(const GitSignature &who);
 GitChange deltaChange(git_delta_t status);
-Result<QList<GitFileStatus>> readStatus(git_repository *repo, bool includeUntracked);
+Result<QList<GitFileStatus>> readStatus(git_repository *repo, bool includeUntracked, const QStringList &paths = {});
 /// "a, b, c and 3 more".
 QString listFiles(QStringList files, int max = 8);
 QStringList conflictedPaths(git_index *index);

@@ -20,7 +20,14 @@ Result<CommitSigner> Promoter::signerFor(const QString &repositoryPath, const QS
     Result<GitRepository> repo = GitRepository::open(repositoryPath);
     if (!repo)
         return repo.error();
-    const std::optional<SignerConfig> config = repo->signingConfig();
+    return signerFor(repo.value(), keyFile, required);
+}
+
+Result<CommitSigner> Promoter::signerFor(const GitRepository &repository, const QString &keyFile, bool required)
+{
+    if (!keyFile.isEmpty())
+        return signerFor(QString(), keyFile, required);
+    const std::optional<SignerConfig> config = repository.signingConfig();
     if (!config) {
         if (required)
             return Error{Error::Code::Refused,
@@ -65,12 +72,12 @@ Result<PromotionOutcome> Promoter::run(const Workspace &workspace, const Promoti
         repo.emplace(std::move(opened).value());
         if (Result<GitSignature> identity = repo->identity(); !identity)
             return identity.error(); // before anything is written
-        Result<CommitSigner> found = signerFor(workspace.root, options.signKeyFile, mustSign);
+        Result<CommitSigner> found = signerFor(*repo, options.signKeyFile, mustSign);
         if (!found)
             return found.error();
         signer = found.value();
         // Uncommitted edits in the files would slip into the promotion commit.
-        if (Result<QList<GitFileStatus>> status = repo->status()) {
+        if (Result<QList<GitFileStatus>> status = repo->status(outcome.files)) {
             for (const GitFileStatus &file : status.value()) {
                 if (outcome.files.contains(file.path))
                     return Error{Error::Code::Refused,

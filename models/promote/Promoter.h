@@ -11,6 +11,8 @@
 
 namespace studio {
 
+class GitRepository;
+
 struct Workspace;
 
 /// How a promotion is recorded.
@@ -45,6 +47,7 @@ public:
     /// The signer for commits in `repositoryPath`: `keyFile` when given, else Git's config
     /// (commit.gpgsign with gpg.format=ssh); an empty signer when nothing asks for signing.
     static Result<CommitSigner> signerFor(const QString &repositoryPath, const QString &keyFile, bool required);
+    static Result<CommitSigner> signerFor(const GitRepository &repository, const QString &keyFile, bool required);
 };
 
 } // namespace studio
