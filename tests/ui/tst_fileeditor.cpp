@@ -7,6 +7,7 @@
 #include "FileEditor.h"
 #include "FindReplaceBar.h"
 #include "MainWindow.h"
+#include "StudioSession.h"
 #include "UserPrompts.h"
 
 #include "documents/RecoveryJournal.h"
@@ -27,37 +28,11 @@
 #include <unistd.h>
 
 using namespace studio;
+using namespace studio::test;
 
 namespace {
 
 const QString kValuesStaging = QStringLiteral("charts/tunemantra/values-staging.yaml");
-
-/// Answers the window's questions without dialogs and remembers what was asked.
-class ScriptedPrompts : public UserPrompts
-{
-public:
-    UnsavedChoice unsavedAnswer = UnsavedChoice::Cancel;
-    bool recoverAnswer = true;
-    QStringList askedUnsaved;
-    QStringList askedRecover;
-
-    UnsavedChoice askUnsaved(QWidget *, const QStringList &files) override
-    {
-        askedUnsaved << files;
-        return unsavedAnswer;
-    }
-    bool askRecover(QWidget *, const QStringList &files) override
-    {
-        askedRecover << files;
-        return recoverAnswer;
-    }
-};
-
-QString readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -72,54 +47,6 @@ QString git(const QString &repo, const QStringList &arguments)
     process.waitForFinished(30000);
     return QString::fromUtf8(process.readAllStandardOutput());
 }
-
-int lineOf(const QString &text, const QString &needle)
-{
-    const QStringList lines = text.split(u'\n');
-    for (int i = 0; i < lines.size(); ++i) {
-        if (lines[i].contains(needle))
-            return i + 1;
-    }
-    return 0;
-}
-
-/// A demo workspace open in a window with a private recovery journal.
-struct Session {
-    QTemporaryDir dir;
-    QString repo;
-    QString journalDir;
-    std::unique_ptr<MainWindow> window;
-    ScriptedPrompts *prompts = nullptr;
-
-    bool start(bool createDemo = true)
-    {
-        repo = dir.filePath(QStringLiteral("tunemantra"));
-        journalDir = dir.filePath(QStringLiteral("journal"));
-        if (createDemo && !DemoWorkspace::create(repo).ok())
-            return false;
-        return open();
-    }
-    bool open()
-    {
-        CheckOptions options;
-        options.schemaLocations = {QStringLiteral(STUDIO_SHARED_DIR "/schemas/kubernetes")};
-        options.offline = true;
-        window = std::make_unique<MainWindow>(options);
-        auto scripted = std::make_unique<ScriptedPrompts>();
-        prompts = scripted.get();
-        window->setPrompts(std::move(scripted));
-        window->setRecoveryJournal(std::make_unique<RecoveryJournal>(journalDir));
-        window->show();
-        QSignalSpy checked(window.get(), &MainWindow::checkCompleted);
-        window->openRepository(repo);
-        return checked.wait(20000);
-    }
-    FileEditor *openEditor(const QString &file)
-    {
-        window->openFile(file);
-        return window->fileEditor(file);
-    }
-};
 
 /// Replaces the text of a 1-based line by typing, as a user would.
 void retypeLine(CodeEditor *editor, int line, const QString &text)
@@ -143,7 +70,7 @@ void typeLine(QWidget *editor, const QString &text)
 int runRecoveryChild()
 {
     // Child process: edit a file, wait until the edit is journaled, then wait to be killed.
-    Session session;
+    StudioSession session;
     session.repo = qEnvironmentVariable("STUDIO_RECOVERY_REPO");
     session.journalDir = qEnvironmentVariable("STUDIO_RECOVERY_JOURNAL");
     if (!session.open())
@@ -173,7 +100,7 @@ class TestFileEditor : public QObject
 private slots:
     void typingProducesDiagnosticsOnTheRightLine()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *editor = s.openEditor(kValuesStaging);
         QVERIFY(editor);
@@ -204,7 +131,7 @@ private slots:
 
     void diagnosticsAreUnderlinedInRed()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *file = s.openEditor(QStringLiteral("charts/tunemantra/values-dev.yaml"));
         CodeEditor *editor = file->editor();
@@ -231,7 +158,7 @@ private slots:
 
     void savingAnEditChangesExactlyThatLine()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *editor = s.openEditor(kValuesStaging);
         const int line = lineOf(editor->text(), QStringLiteral("minReplicas:"));
@@ -248,7 +175,7 @@ private slots:
 
     void aChangeOnDiskIsNeverOverwrittenSilently()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *editor = s.openEditor(kValuesStaging);
         const QString path = s.repo + u'/' + kValuesStaging;
@@ -274,7 +201,7 @@ private slots:
 
     void anUnmodifiedEditorFollowsTheDisk()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *editor = s.openEditor(kValuesStaging);
         const QByteArray updated = "replicaCount: 5\n";
@@ -286,7 +213,7 @@ private slots:
 
     void aFailedSaveKeepsTheEdits()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *editor = s.openEditor(QStringLiteral("deploy/base/service.yaml"));
         typeLine(editor->editor(), QStringLiteral("# edit"));
@@ -302,7 +229,7 @@ private slots:
     {
         if (::geteuid() == 0)
             QSKIP("running as root, which may write read-only files; aFailedSaveKeepsTheEdits covers the failure path");
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         const QString path = s.repo + u'/' + kValuesStaging;
         QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup));
@@ -316,7 +243,7 @@ private slots:
 
     void nonUtf8FilesAreRefusedAndLeftAlone()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         const QByteArray latin1 = "name: caf\xe9\n";
         QVERIFY(writeFile(s.repo + QStringLiteral("/latin1.yaml"), latin1));
@@ -330,7 +257,7 @@ private slots:
 
     void veryLongLinesStayEditable()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         const QByteArray longLine = "annotation: " + QByteArray(100000, 'x') + "\nreplicaCount: 1\n";
         QVERIFY(writeFile(s.repo + QStringLiteral("/long.yaml"), longLine));
@@ -349,7 +276,7 @@ private slots:
 
     void editingHelpers()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *file = s.openEditor(kValuesStaging);
         CodeEditor *editor = file->editor();
@@ -392,7 +319,7 @@ private slots:
 
     void completionAndHoverComeFromTheSchema()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *file = s.openEditor(kValuesStaging);
         CodeEditor *editor = file->editor();
@@ -425,7 +352,7 @@ private slots:
 
     void closingWithUnsavedChangesAsks()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *editor = s.openEditor(kValuesStaging);
         typeLine(editor->editor(), QStringLiteral("# unsaved"));
@@ -442,7 +369,7 @@ private slots:
 
     void discardingForgetsTheJournal()
     {
-        Session s;
+        StudioSession s;
         QVERIFY(s.start());
         FileEditor *editor = s.openEditor(kValuesStaging);
         typeLine(editor->editor(), QStringLiteral("# unsaved"));
@@ -484,7 +411,7 @@ private slots:
         QVERIFY(child.waitForFinished());
         QCOMPARE(readFile(repo + u'/' + kValuesStaging), before); // nothing was saved
 
-        Session s;
+        StudioSession s;
         s.repo = repo;
         s.journalDir = journal;
         QVERIFY(s.open());

@@ -7,6 +7,7 @@
 #include "FileEditor.h"
 #include "MainWindow.h"
 #include "SchemaForm.h"
+#include "StudioSession.h"
 #include "UserPrompts.h"
 
 #include "documents/RecoveryJournal.h"
@@ -24,63 +25,29 @@
 #include <QTest>
 
 using namespace studio;
+using namespace studio::test;
 
 namespace {
 
 const QString kValuesProd = QStringLiteral("charts/tunemantra/values-prod.yaml");
 const QString kValuesDev = QStringLiteral("charts/tunemantra/values-dev.yaml");
 
-class DiscardPrompts : public UserPrompts
+/// The values form of `file` in the session's window.
+SchemaForm *formOf(StudioSession &session, const QString &file)
 {
-public:
-    UnsavedChoice askUnsaved(QWidget *, const QStringList &) override { return UnsavedChoice::Discard; }
-    bool askRecover(QWidget *, const QStringList &) override { return false; }
-};
-
-QString readFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    FileEditor *editor = session.openEditor(file);
+    return editor ? qobject_cast<SchemaForm *>(editor->formView()) : nullptr;
 }
 
-int lineOf(const QString &text, const QString &needle)
+/// A session that discards unsaved edits when a window closes.
+bool startDiscarding(StudioSession &session)
 {
-    const QStringList lines = text.split(u'\n');
-    for (int i = 0; i < lines.size(); ++i) {
-        if (lines[i].contains(needle))
-            return i + 1;
-    }
-    return 0;
+    if (!session.start())
+        return false;
+    session.prompts->unsavedAnswer = UserPrompts::UnsavedChoice::Discard;
+    session.prompts->recoverAnswer = false;
+    return true;
 }
-
-struct Session {
-    QTemporaryDir dir;
-    QString repo;
-    std::unique_ptr<MainWindow> window;
-
-    bool start()
-    {
-        repo = dir.filePath(QStringLiteral("tunemantra"));
-        if (!DemoWorkspace::create(repo).ok())
-            return false;
-        CheckOptions options;
-        options.offline = true;
-        options.schemaLocations = {QStringLiteral(STUDIO_SHARED_DIR "/schemas/kubernetes")};
-        window = std::make_unique<MainWindow>(options);
-        window->setPrompts(std::make_unique<DiscardPrompts>());
-        window->setRecoveryJournal(std::make_unique<RecoveryJournal>(dir.filePath(QStringLiteral("journal"))));
-        window->show();
-        QSignalSpy checked(window.get(), &MainWindow::checkCompleted);
-        window->openRepository(repo);
-        return checked.wait(20000);
-    }
-    SchemaForm *form(const QString &file)
-    {
-        window->openFile(file);
-        FileEditor *editor = window->fileEditor(file);
-        return editor ? qobject_cast<SchemaForm *>(editor->formView()) : nullptr;
-    }
-};
 
 } // namespace
 
@@ -93,9 +60,9 @@ private slots:
 
     void fieldsShowInheritedAndOverriddenValues()
     {
-        Session s;
-        QVERIFY(s.start());
-        SchemaForm *form = s.form(kValuesProd);
+        StudioSession s;
+        QVERIFY(startDiscarding(s));
+        SchemaForm *form = formOf(s, kValuesProd);
         QVERIFY(form);
         const QString base = readFile(s.repo + QStringLiteral("/charts/tunemantra/values.yaml"));
         const QString prod = readFile(s.repo + u'/' + kValuesProd);
@@ -129,9 +96,9 @@ private slots:
 
     void aFormEditChangesExactlyOneLine()
     {
-        Session s;
-        QVERIFY(s.start());
-        SchemaForm *form = s.form(kValuesProd);
+        StudioSession s;
+        QVERIFY(startDiscarding(s));
+        SchemaForm *form = formOf(s, kValuesProd);
         FileEditor *editor = s.window->fileEditor(kValuesProd);
         QVERIFY(form->setValue(QStringLiteral("image.tag"), QStringLiteral("1.8.0")));
         // The text editor shows it at once.
@@ -146,9 +113,9 @@ private slots:
 
     void overrideHereAndResetToInherited()
     {
-        Session s;
-        QVERIFY(s.start());
-        SchemaForm *form = s.form(kValuesProd);
+        StudioSession s;
+        QVERIFY(startDiscarding(s));
+        SchemaForm *form = formOf(s, kValuesProd);
         FileEditor *editor = s.window->fileEditor(kValuesProd);
         const QString before = editor->text();
         QVERIFY(form->overrideHere(QStringLiteral("image.pullPolicy")));
@@ -165,9 +132,9 @@ private slots:
 
     void textAndFormShareOneUndoStack()
     {
-        Session s;
-        QVERIFY(s.start());
-        SchemaForm *form = s.form(kValuesProd);
+        StudioSession s;
+        QVERIFY(startDiscarding(s));
+        SchemaForm *form = formOf(s, kValuesProd);
         FileEditor *editor = s.window->fileEditor(kValuesProd);
         const QString before = editor->text();
         QVERIFY(form->setValue(QStringLiteral("replicaCount"), QStringLiteral("5")));
@@ -189,9 +156,9 @@ private slots:
 
     void validationMessagesShowBesideTheField()
     {
-        Session s;
-        QVERIFY(s.start());
-        SchemaForm *form = s.form(kValuesDev);
+        StudioSession s;
+        QVERIFY(startDiscarding(s));
+        SchemaForm *form = formOf(s, kValuesDev);
         QVERIFY(form);
         QVERIFY2(form->fieldMessage(QStringLiteral("autoscaling.targetCPUUtilizationPercentage")).contains(QStringLiteral("100")),
                  qPrintable(form->fieldMessage(QStringLiteral("autoscaling.targetCPUUtilizationPercentage"))));
@@ -204,9 +171,9 @@ private slots:
 
     void brokenTextStopsTheFormInsteadOfGuessing()
     {
-        Session s;
-        QVERIFY(s.start());
-        SchemaForm *form = s.form(kValuesProd);
+        StudioSession s;
+        QVERIFY(startDiscarding(s));
+        SchemaForm *form = formOf(s, kValuesProd);
         FileEditor *editor = s.window->fileEditor(kValuesProd);
         editor->editor()->goTo(1);
         editor->editor()->insertPlainText(QStringLiteral("broken: [\n"));
@@ -234,8 +201,8 @@ private slots:
 
     void crlfFilesKeepTheirLineEndings()
     {
-        Session s;
-        QVERIFY(s.start());
+        StudioSession s;
+        QVERIFY(startDiscarding(s));
         const QString path = s.repo + u'/' + kValuesProd;
         QString text = readFile(path);
         text.replace(u'\n', QStringLiteral("\r\n"));
@@ -243,7 +210,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(text.toUtf8());
         file.close();
-        SchemaForm *form = s.form(kValuesProd);
+        SchemaForm *form = formOf(s, kValuesProd);
         QVERIFY(form->setValue(QStringLiteral("image.tag"), QStringLiteral("1.8.0")));
         QVERIFY(s.window->fileEditor(kValuesProd)->save());
         const QString saved = readFile(path);
