@@ -21,7 +21,6 @@
 #include "schema/SchemaAssist.h"
 #include "git/GitRepository.h"
 #include "workspace/DemoWorkspace.h"
-#include "workspace/TextFile.h"
 #include "workspace/WorkspaceSession.h"
 
 #include <QApplication>
@@ -319,7 +318,15 @@ void MainWindow::onCheckFinished()
             if (d.file == editor->relativePath())
                 own << d;
         }
+        // A file opened before the first check finished gets its values form now that the chart's
+        // schema is loaded.
+        if (!editor->formView()) {
+            if (const std::shared_ptr<WorkspaceChecker> checker = m_session->checker())
+                attachValuesForm(editor, checker);
+        }
         editor->setDiagnostics(own);
+        if (auto *form = qobject_cast<SchemaForm *>(editor->formView()))
+            form->setDiagnostics(own);
     }
     emit checkCompleted();
 }
@@ -392,15 +399,15 @@ void MainWindow::attachValuesForm(FileEditor *editor, const std::shared_ptr<Work
     context.environment = environment->name;
     context.ownFile = file;
     const QStringList before = environment->valuesFiles.mid(0, environment->valuesFiles.size() - 1);
-    const QString root = ws->root;
-    context.baseLayers = [this, before, root] {
+    context.baseLayers = [this, before, checker] {
         QList<ValuesLayer> layers;
         for (const QString &layer : before) {
             // An open editor's text wins over the file on disk: the form shows what would be saved.
+            // Files not open come from the check's last reading, so the GUI thread never reads them.
             if (FileEditor *open = fileEditor(layer))
                 layers << ValuesLayer{layer, yaml::YamlDocument::parse(open->text())};
-            else if (Result<QString> text = TextFile::read(root + u'/' + layer))
-                layers << ValuesLayer{layer, yaml::YamlDocument::parse(text.value())};
+            else if (std::optional<yaml::YamlDocument> parsed = checker->lastParsed(layer))
+                layers << ValuesLayer{layer, std::move(*parsed)};
         }
         return layers;
     };

@@ -266,17 +266,31 @@ CompiledSchemaPtr WorkspaceChecker::valuesSchema(const QString &chart, Diagnosti
     return it.value().value();
 }
 
+CompiledSchemaPtr WorkspaceChecker::loadedValuesSchema(const QString &chart) const
+{
+    const QString path = chart.isEmpty() ? QStringLiteral("values.schema.json") : chart + QStringLiteral("/values.schema.json");
+    QMutexLocker lock(&m_valuesSchemaMutex);
+    const auto it = m_valuesSchemas.constFind(path);
+    return it != m_valuesSchemas.constEnd() && it.value() ? it.value().value() : CompiledSchemaPtr();
+}
+
 CompiledSchemaPtr WorkspaceChecker::schemaAt(const QString &file, const QString &text, int line)
 {
     const WorkspaceFile *known = m_workspace.file(file);
     if (known && known->kind == FileKind::HelmValues) {
         const qsizetype slash = file.lastIndexOf(u'/');
-        Diagnostics ignored;
-        return valuesSchema(slash < 0 ? QString() : file.left(slash), ignored);
+        return loadedValuesSchema(slash < 0 ? QString() : file.left(slash));
     }
     if (const std::optional<ResourceType> type = SchemaAssist::resourceTypeAt(text, line))
         return m_schemas->cached(*type);
     return {};
+}
+
+std::optional<YamlDocument> WorkspaceChecker::lastParsed(const QString &file) const
+{
+    QMutexLocker lock(&m_parsedMutex);
+    const auto it = m_parsed.constFind(file);
+    return it != m_parsed.constEnd() ? std::optional<YamlDocument>(it->second) : std::nullopt;
 }
 
 std::optional<YamlDocument> WorkspaceChecker::parsedFile(const QString &file)

@@ -52,6 +52,10 @@ public:
     /// already loaded (safe on the GUI thread); null when none is known.
     CompiledSchemaPtr schemaAt(const QString &file, const QString &text, int line);
 
+    /// A file's parsed text as a check last read it from disk (every values layer is read by the
+    /// environment checks); nullopt when no check has read it. No disk access: safe on the GUI thread.
+    std::optional<yaml::YamlDocument> lastParsed(const QString &file) const;
+
     /// Sorts and merges findings that several environments share.
     static Diagnostics finalize(Diagnostics diagnostics);
 
@@ -65,6 +69,8 @@ private:
     /// `overrides`: file → parsed text to use instead of the file's content on disk.
     Diagnostics checkEnvironment(const Environment &env, const QHash<QString, yaml::YamlDocument> &overrides = {});
     CompiledSchemaPtr valuesSchema(const QString &chart, Diagnostics &out);
+    /// The chart's values schema when a check has already loaded it; never reads the disk.
+    CompiledSchemaPtr loadedValuesSchema(const QString &chart) const;
     std::optional<yaml::YamlDocument> parsedFile(const QString &file);
 
     Workspace m_workspace;
@@ -72,9 +78,9 @@ private:
     std::unique_ptr<SchemaStore> m_schemas;
     QList<WorkspaceFile> m_files;
     QList<Environment> m_environments;
-    QMutex m_valuesSchemaMutex;
+    mutable QMutex m_valuesSchemaMutex;
     QHash<QString, Result<CompiledSchemaPtr>> m_valuesSchemas;
-    QMutex m_parsedMutex;
+    mutable QMutex m_parsedMutex;
     QHash<QString, std::pair<QString, yaml::YamlDocument>> m_parsed; ///< file → (size|mtime, parsed)
 };
 

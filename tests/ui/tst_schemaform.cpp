@@ -14,6 +14,7 @@
 #include "values/EffectiveValues.h"
 #include "values/SettingsForm.h"
 #include "workspace/DemoWorkspace.h"
+#include "workspace/WorkspaceSession.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -92,6 +93,46 @@ private slots:
         QCOMPARE(pullPolicy->type, SettingField::Type::Enum);
         QVERIFY(pullPolicy->enumValues.contains(QStringLiteral("Always")));
         QCOMPARE(qobject_cast<QLineEdit *>(form->fieldEditor(QStringLiteral("image.tag")))->text(), QStringLiteral("latest"));
+    }
+
+    void fileOpenedDuringTheFirstCheckGetsItsFormWhenTheCheckFinishes()
+    {
+        QTemporaryDir dir;
+        const QString repo = dir.filePath(QStringLiteral("tunemantra"));
+        QVERIFY(DemoWorkspace::create(repo).ok());
+        CheckOptions options;
+        options.offline = true;
+        options.schemaLocations = {QStringLiteral(STUDIO_SHARED_DIR "/schemas/kubernetes")};
+        MainWindow window(options);
+        auto prompts = std::make_unique<ScriptedPrompts>();
+        prompts->unsavedAnswer = UserPrompts::UnsavedChoice::Discard;
+        window.setPrompts(std::move(prompts));
+        window.setRecoveryJournal(std::make_unique<RecoveryJournal>(dir.filePath(QStringLiteral("journal"))));
+        window.show();
+        bool openedWhileChecking = false;
+        connect(window.session(), &WorkspaceSession::checkStarted, &window, [&] {
+            window.openFile(kValuesProd);
+            openedWhileChecking = window.fileEditor(kValuesProd) != nullptr;
+        });
+        QSignalSpy checked(&window, &MainWindow::checkCompleted);
+        window.openRepository(repo);
+        QVERIFY(checked.wait(20000));
+        QVERIFY(openedWhileChecking);
+
+        auto *form = qobject_cast<SchemaForm *>(window.fileEditor(kValuesProd)->formView());
+        QVERIFY(form);
+        // The inherited value comes from the base layer as the check read it.
+        const QString base = readFile(repo + QStringLiteral("/charts/tunemantra/values.yaml"));
+        bool found = false;
+        for (const SettingField &f : form->fields()) {
+            if (f.path.join(u'.') != u"image.repository")
+                continue;
+            found = true;
+            QVERIFY(!f.overridden);
+            QCOMPARE(f.origin.file, QStringLiteral("charts/tunemantra/values.yaml"));
+            QCOMPARE(f.origin.line, lineOf(base, QStringLiteral("repository: tunemantra/app")));
+        }
+        QVERIFY(found);
     }
 
     void aFormEditChangesExactlyOneLine()
