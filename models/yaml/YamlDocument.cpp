@@ -3,13 +3,12 @@
 
 #include "yaml/YamlParser_p.h"
 
-#include <deque>
 
 namespace studio::yaml {
 
 struct YamlDocument::Data {
     QString source;
-    std::deque<YamlNode> arena;
+    NodeArena arena;
     std::vector<const YamlNode *> documents;
     Diagnostics diagnostics;
     bool hasAliases = false;

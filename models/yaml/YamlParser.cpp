@@ -7,7 +7,7 @@ namespace studio::yaml {
 
 using namespace parser_detail;
 
-YamlParser::YamlParser(const QString &source, std::deque<YamlNode> &arena, Diagnostics &diagnostics,
+YamlParser::YamlParser(const QString &source, NodeArena &arena, Diagnostics &diagnostics,
                        const ParseLimits &limits)
     : m_source(source)
     , m_s(source.constData())
@@ -136,7 +136,7 @@ void YamlParser::skipSpace()
 
 YamlNode *YamlParser::newNode(NodeKind kind, const Position &start)
 {
-    YamlNode &node = m_arena.emplace_back();
+    YamlNode &node = m_arena.create();
     node.kind = kind;
     node.span.start = start;
     node.span.end = start;

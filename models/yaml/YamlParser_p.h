@@ -10,7 +10,9 @@
 #include <QHash>
 #include <QStringList>
 
-#include <deque>
+#include <algorithm>
+#include <memory>
+#include <vector>
 
 namespace studio::yaml {
 
@@ -36,13 +38,34 @@ inline QString describe(QChar c)
 }
 } // namespace parser_detail
 
+/// Stable storage for a document's nodes: blocks that grow geometrically, so a small document costs
+/// one allocation and a large one a few dozen, and a node never moves once created.
+class NodeArena
+{
+public:
+    YamlNode &create()
+    {
+        if (m_used == m_capacity) {
+            m_capacity = std::min<size_t>(m_capacity == 0 ? 16 : m_capacity * 2, 4096);
+            m_blocks.push_back(std::make_unique<YamlNode[]>(m_capacity));
+            m_used = 0;
+        }
+        return m_blocks.back()[m_used++];
+    }
+
+private:
+    std::vector<std::unique_ptr<YamlNode[]>> m_blocks;
+    size_t m_capacity = 0;
+    size_t m_used = 0;
+};
+
 /// Parses YAML 1.2 (block and flow styles, all scalar styles, anchors, aliases, tags, merge keys,
 /// multiple documents) straight into YamlNodes with exact spans. Errors abort the current document
 /// with one diagnostic; the caller's arena keeps every node created so far alive.
 class YamlParser
 {
 public:
-    YamlParser(const QString &source, std::deque<YamlNode> &arena, Diagnostics &diagnostics,
+    YamlParser(const QString &source, NodeArena &arena, Diagnostics &diagnostics,
                const ParseLimits &limits);
 
     void parseStream(std::vector<const YamlNode *> &roots);
@@ -112,7 +135,7 @@ private:
     qsizetype m_lineStart = 0;
     int m_depth = 0;
     int m_flowDepth = 0;
-    std::deque<YamlNode> &m_arena;
+    NodeArena &m_arena;
     Diagnostics &m_diagnostics;
     const ParseLimits &m_limits;
     QHash<QString, YamlNode *> m_anchors;
