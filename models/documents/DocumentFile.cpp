@@ -8,6 +8,11 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 namespace studio {
 
 FileFingerprint FileFingerprint::of(const QString &path)
@@ -41,7 +46,14 @@ Result<DocumentFile> DocumentFile::load(const QString &path)
 
 bool DocumentFile::isWritable() const
 {
+#ifdef Q_OS_UNIX
+    // Asked for this process's effective identity and capabilities (AT_EACCESS): plain access(),
+    // which QFileInfo uses, answers for the real user and tells a root process without
+    // CAP_DAC_OVERRIDE that a read-only file is writable.
+    return ::faccessat(AT_FDCWD, QFile::encodeName(m_path).constData(), W_OK, AT_EACCESS) == 0;
+#else
     return QFileInfo(m_path).isWritable();
+#endif
 }
 
 bool DocumentFile::changedOnDisk() const
@@ -62,6 +74,13 @@ Status DocumentFile::save(const QString &text, bool overwriteExternalChanges)
                                QStringLiteral("%1 was changed on disk by another program; reload it or compare "
                                               "before saving")
                                    .arg(QFileInfo(m_path).fileName()));
+    // QSaveFile replaces the file through its folder, and its own read-only test asks access():
+    // a file this process may not write is refused here, as the editor's banner said.
+    if (QFileInfo::exists(m_path) && !isWritable())
+        return Status::failure(Error::Code::Io, QStringLiteral("cannot save %1: the file is read-only; make it writable "
+                                                               "(chmod u+w) and save again; your edits are kept in the "
+                                                               "editor")
+                                                    .arg(m_path));
     const QByteArray bytes = text.toUtf8();
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))

@@ -13,6 +13,10 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <dirent.h>
+#endif
+
 Q_LOGGING_CATEGORY(lcWorkspace, "studio.workspace", QtInfoMsg)
 
 namespace studio {
@@ -93,6 +97,22 @@ public:
     }
 
 private:
+    /// Whether the folder's entries can be read. QDir::isReadable() asks access(), which answers for
+    /// the real user: a root process without CAP_DAC_READ_SEARCH (a hardened container) is told yes
+    /// and then lists nothing. Opening the folder answers for this very process.
+    static bool canList(const QString &absoluteDir)
+    {
+#ifdef Q_OS_UNIX
+        DIR *handle = ::opendir(QFile::encodeName(absoluteDir).constData());
+        if (!handle)
+            return false;
+        ::closedir(handle);
+        return true;
+#else
+        return QDir(absoluteDir).isReadable();
+#endif
+    }
+
     void walk(const QString &absoluteDir, const QString &relativeDir)
     {
         const QString canonical = QFileInfo(absoluteDir).canonicalFilePath();
@@ -106,7 +126,7 @@ private:
         m_visitedFolders.insert(canonical);
 
         QDir dir(absoluteDir);
-        if (!dir.isReadable()) {
+        if (!canList(absoluteDir)) {
             m_ws.diagnostics << problem(relativeDir, Severity::Warning, QStringLiteral("workspace-unreadable"),
                                         QStringLiteral("cannot read this folder; check its permissions"));
             return;

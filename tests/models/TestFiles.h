@@ -11,6 +11,12 @@
 #include <QString>
 #include <QStringList>
 
+#ifdef Q_OS_LINUX
+#include <linux/capability.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace studio::test {
 
 /// Writes `content` to `root/relativePath`, creating the folders on the way. False on any failure.
@@ -71,8 +77,30 @@ inline QString describe(const Diagnostics &all)
     return lines.isEmpty() ? QStringLiteral("(no diagnostics)") : lines.join(u'\n');
 }
 
+/// Makes root obey file modes, as every other user does: drops CAP_DAC_OVERRIDE and
+/// CAP_DAC_READ_SEARCH from the calling thread's effective capabilities. Threads started afterwards
+/// inherit that, so call it in initTestCase, before any worker thread exists. CI runs the tests as
+/// root; without this, a file with mode 000 cannot be made unreadable there. Does nothing for other
+/// users; false when the capabilities could not be changed.
+inline bool honourFilePermissions()
+{
+#ifdef Q_OS_LINUX
+    if (::geteuid() != 0)
+        return true;
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3] = {};
+    if (::syscall(SYS_capget, &header, data) != 0)
+        return false;
+    for (const int capability : {CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH})
+        data[capability / 32].effective &= ~(1u << (capability % 32));
+    return ::syscall(SYS_capset, &header, data) == 0;
+#else
+    return true;
+#endif
+}
+
 /// True when `path` can be opened for reading by this process even though its permissions say
-/// otherwise (the tests run as root in some containers, and root ignores file modes).
+/// otherwise (root ignores file modes unless honourFilePermissions() dropped its capabilities).
 inline bool permissionsAreIgnored(const QString &path)
 {
     QFile file(path);

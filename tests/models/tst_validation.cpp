@@ -130,6 +130,8 @@ class TestValidation : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { QVERIFY(test::honourFilePermissions()); }
+
     // --- where schemas come from ----------------------------------------------------------------
 
     void schemaLocationExpansion_data()

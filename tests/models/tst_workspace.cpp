@@ -77,6 +77,7 @@ private:
 private slots:
     void initTestCase()
     {
+        QVERIFY(test::honourFilePermissions());
         QVERIFY(m_demoParent.isValid());
         m_demo = m_demoParent.path() + QStringLiteral("/demo");
         const Status created = DemoWorkspace::create(m_demo);
