@@ -311,7 +311,9 @@ void MainWindow::onCheckFinished()
     int warnings = 0;
     for (const Diagnostic &d : diagnostics)
         (d.severity == Severity::Error ? errors : warnings)++;
-    m_summaryLabel->setText(QStringLiteral("%1 errors, %2 warnings").arg(errors).arg(warnings));
+    m_summaryLabel->setText(QStringLiteral("%1, %2")
+                                .arg(errors == 1 ? QStringLiteral("1 error") : QStringLiteral("%1 errors").arg(errors),
+                                     warnings == 1 ? QStringLiteral("1 warning") : QStringLiteral("%1 warnings").arg(warnings)));
     for (FileEditor *editor : fileEditors()) {
         Diagnostics own;
         for (const Diagnostic &d : diagnostics) {

@@ -112,8 +112,8 @@ void ProblemsPanel::setDiagnostics(const Diagnostics &diagnostics)
     int warnings = 0;
     for (const Diagnostic &d : diagnostics)
         (d.severity == Severity::Error ? errors : warnings)++;
-    m_errors->setText(QStringLiteral("%1 Errors").arg(errors));
-    m_warnings->setText(QStringLiteral("%1 Warnings").arg(warnings));
+    m_errors->setText(errors == 1 ? QStringLiteral("1 Error") : QStringLiteral("%1 Errors").arg(errors));
+    m_warnings->setText(warnings == 1 ? QStringLiteral("1 Warning") : QStringLiteral("%1 Warnings").arg(warnings));
 }
 
 void ProblemsPanel::setEnvironments(const QStringList &names)
