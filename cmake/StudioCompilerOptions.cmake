@@ -26,6 +26,11 @@ if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
             -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
         target_link_options(studio_compiler_options INTERFACE -fsanitize=address,undefined)
     endif()
+    if(CMAKE_SYSTEM_NAME STREQUAL "Linux")
+        # Executables record only the shared libraries they call into. The command line, for one, never
+        # touches the keychain, so it starts without QtKeychain, QtDBus and libdbus.
+        target_link_options(studio_compiler_options INTERFACE LINKER:--as-needed)
+    endif()
 elseif(MSVC)
     target_compile_options(studio_compiler_options INTERFACE /W4 /permissive- /utf-8)
     if(STUDIO_WARNINGS_AS_ERRORS)
