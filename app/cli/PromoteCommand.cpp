@@ -5,15 +5,12 @@
 #include "CliCommand.h"
 
 #include "diff/LineDiff.h"
-#include "git/GitRepository.h"
 #include "promote/Promoter.h"
 #include "promote/PromotionPlan.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
-
-#include <future>
 
 namespace studio::cli {
 
@@ -39,11 +36,6 @@ int runPromote(const QStringList &arguments, CliStreams &io)
     const QString repo = parser.positionalArguments().front();
     if (!QFileInfo(repo).isDir())
         return fail(io, QStringLiteral("'%1' is not a folder").arg(repo));
-
-    // libgit2's set-up (it parses the system's CA certificates) overlaps with discovery and planning.
-    std::future<void> gitReady;
-    if (!parser.isSet(dryRunOption) && (parser.isSet(commitOption) || parser.isSet(pushOption)))
-        gitReady = std::async(std::launch::async, &GitRepository::initialiseLibrary);
 
     const Workspace workspace = Workspace::discover(repo);
     const Result<PromotionPlan> plan = PromotionPlan::build(workspace, parser.value(fromOption), parser.value(toOption));

@@ -3,9 +3,13 @@
 
 #include "CliCommand.h"
 
+#include "git/GitRepository.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <cstring>
+#include <future>
 
 using namespace studio::cli;
 
@@ -33,10 +37,35 @@ const char *const kUsage =
     "\n"
     "exit codes: 0 success / nothing found, 1 findings or refused, 2 usage or I/O error\n";
 
+/// Whether the command will commit or read Git history. Such commands set libgit2 up at once, on a
+/// worker thread: its set-up parses the system's CA certificates, which then overlaps with start-up,
+/// discovery and planning.
+bool usesGit(int argc, char *argv[])
+{
+    if (argc < 2)
+        return false;
+    const char *command = argv[1];
+    if (std::strcmp(command, "history") == 0 || std::strcmp(command, "rollback") == 0)
+        return true;
+    if (std::strcmp(command, "promote") != 0)
+        return false;
+    bool commits = false;
+    for (int i = 2; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--dry-run") == 0)
+            return false;
+        commits = commits || std::strcmp(argv[i], "--commit") == 0 || std::strcmp(argv[i], "--push") == 0;
+    }
+    return commits;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    std::future<void> gitReady;
+    if (usesGit(argc, argv))
+        gitReady = std::async(std::launch::async, &studio::GitRepository::initialiseLibrary);
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("deploy-studio"));
     QCoreApplication::setOrganizationName(QStringLiteral("deploy-studio"));

@@ -23,7 +23,8 @@ Result<QString> TextFile::read(const QString &path, qint64 maxBytes)
         return Result<QString>::failure(
             Error::Code::Io,
             QStringLiteral("cannot read the file (%1); check its permissions").arg(file.errorString()));
-    const QByteArray bytes = file.read(maxBytes + 1);
+    // readAll() reads what is there (read(maxBytes + 1) would allocate the whole limit for every file).
+    const QByteArray bytes = file.readAll();
     if (bytes.size() > maxBytes)
         return Result<QString>::failure(Error::Code::Io, QStringLiteral("file is too large to check"));
     if (bytes.left(8192).contains('\0'))
