@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Result.h"
+#include "secrets/SecretFinding.h"
+
+#include <QString>
+
+namespace studio {
+
+/// Stops plaintext secrets at commit time: scans what the index would commit (every file added or
+/// changed against HEAD, as staged, not as in the work tree) and refuses the commit with file, line
+/// and rule — unless the user overrides, which is recorded in the commit message as a
+/// `Secrets-Override: <rule ids>` trailer.
+///
+/// Blocks on disk: call it from the worker thread that commits.
+class CommitSecretGate
+{
+public:
+    static constexpr auto kTrailer = "Secrets-Override";
+
+    /// Findings in the staged versions of the files the next commit adds or changes.
+    static Result<SecretFindings> scanStaged(const QString &repositoryPath);
+
+    /// The message to commit with: `message` when nothing is found, `message` plus the override
+    /// trailer when findings are overridden (`allowSecrets`), else an Error (code Refused) naming
+    /// each finding and how to proceed.
+    static Result<QString> approve(const QString &repositoryPath, const QString &message, bool allowSecrets);
+
+    /// `message` with a trailer paragraph "Secrets-Override: id1, id2" (rule ids sorted, once each).
+    static QString withOverrideTrailer(const QString &message, const SecretFindings &findings);
+};
+
+} // namespace studio
