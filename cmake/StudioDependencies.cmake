@@ -6,6 +6,8 @@ find_package(OpenSSL 3.0 REQUIRED)
 find_package(yaml-cpp 0.7 REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5)
+# Credentials live in the OS keychain (Secret Service, macOS Keychain, Windows Credential Manager).
+find_package(Qt6Keychain REQUIRED)
 
 # valijson is header-only and ships no CMake package on Debian.
 find_path(VALIJSON_INCLUDE_DIR valijson/validator.hpp REQUIRED)

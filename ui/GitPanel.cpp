@@ -6,6 +6,7 @@
 #include "git/GitRepository.h"
 #include "git/GitStatusModel.h"
 #include "promote/Promoter.h"
+#include "secrets/CommitSecretGate.h"
 #include "workspace/TextFile.h"
 
 #include <QHBoxLayout>
@@ -27,6 +28,8 @@ GitPanel::GitPanel(QWidget *parent)
     , m_files(new QTableView(this))
     , m_message(new QLineEdit(this))
     , m_commit(new QPushButton(QStringLiteral("Commit"), this))
+    , m_commitWithSecrets(new QPushButton(QStringLiteral("Commit with secrets"), this))
+    , m_sealInstead(new QPushButton(QStringLiteral("Seal secrets…"), this))
     , m_diff(new SideBySideDiff(this))
     , m_status(new QLabel(this))
 {
@@ -48,6 +51,13 @@ GitPanel::GitPanel(QWidget *parent)
     connect(stageButton, &QPushButton::clicked, this, &GitPanel::stageSelected);
     connect(unstageButton, &QPushButton::clicked, this, &GitPanel::unstageSelected);
     connect(m_commit, &QPushButton::clicked, this, [this] { commit(m_message->text()); });
+    m_commitWithSecrets->setToolTip(QStringLiteral("Commit although secrets were found; the commit message records "
+                                                   "the override as a Secrets-Override trailer"));
+    m_commitWithSecrets->hide();
+    connect(m_commitWithSecrets, &QPushButton::clicked, this, [this] { commit(m_refusedMessage, true); });
+    m_sealInstead->setToolTip(QStringLiteral("Put the values in a SealedSecret instead of committing them in plain text"));
+    m_sealInstead->hide();
+    connect(m_sealInstead, &QPushButton::clicked, this, &GitPanel::sealRequested);
     connect(m_message, &QLineEdit::returnPressed, this, [this] { commit(m_message->text()); });
     connect(m_files->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &GitPanel::showSelectedFile);
 
@@ -61,6 +71,8 @@ GitPanel::GitPanel(QWidget *parent)
     actions->addWidget(unstageButton);
     actions->addWidget(m_message, 1);
     actions->addWidget(m_commit);
+    actions->addWidget(m_commitWithSecrets);
+    actions->addWidget(m_sealInstead);
     auto *list = new QWidget(this);
     auto *listLayout = new QVBoxLayout(list);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -193,20 +205,38 @@ void GitPanel::unstageSelected()
     });
 }
 
-void GitPanel::commit(const QString &message)
+void GitPanel::commit(const QString &message, bool allowSecrets)
 {
     if (message.trimmed().isEmpty()) {
         m_status->setText(QStringLiteral("Write a commit message first."));
         return;
     }
-    runOperation(QStringLiteral("Committing…"), [message](const QString &root) -> Result<QString> {
+    if (m_operation.isRunning() || m_root.isEmpty())
+        return;
+    m_commitWithSecrets->hide();
+    m_sealInstead->hide();
+    auto refusedForSecrets = std::make_shared<bool>(false);
+    connect(
+        this, &GitPanel::operationFinished, this,
+        [this, refusedForSecrets, message] {
+            m_refusedMessage = *refusedForSecrets ? message : QString();
+            m_commitWithSecrets->setVisible(*refusedForSecrets);
+            m_sealInstead->setVisible(*refusedForSecrets);
+        },
+        Qt::SingleShotConnection);
+    runOperation(QStringLiteral("Committing…"), [message, allowSecrets, refusedForSecrets](const QString &root) -> Result<QString> {
         Result<GitRepository> repo = GitRepository::open(root);
         if (!repo)
             return repo.error();
         const Result<CommitSigner> signer = Promoter::signerFor(root, QString(), false);
         if (!signer)
             return signer.error();
-        Result<QString> committed = repo.value().commit(message, signer.value());
+        const Result<QString> approved = CommitSecretGate::approve(root, message, allowSecrets);
+        if (!approved) {
+            *refusedForSecrets = approved.error().code == Error::Code::Refused;
+            return approved.error();
+        }
+        Result<QString> committed = repo.value().commit(approved.value(), signer.value());
         if (!committed)
             return committed.error();
         return QStringLiteral("Committed %1%2.").arg(committed->left(12), signer.value() ? QStringLiteral(" (signed)") : QString());

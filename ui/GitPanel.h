@@ -41,13 +41,17 @@ public:
 
     void stageSelected();
     void unstageSelected();
-    void commit(const QString &message);
+    /// Commits the staged files. Staged secrets refuse the commit and offer "Commit with secrets",
+    /// which commits with `allowSecrets` and records the override in the message.
+    void commit(const QString &message, bool allowSecrets = false);
     void push();
     void pull();
 
 signals:
     /// A Git operation finished (and the work tree may have changed).
     void operationFinished(bool ok);
+    /// The user chose to seal the secrets a refused commit found, instead of committing them.
+    void sealRequested();
 
 private:
     struct Snapshot {
@@ -69,6 +73,9 @@ private:
     QTableView *m_files;
     QLineEdit *m_message;
     QPushButton *m_commit;
+    QPushButton *m_commitWithSecrets;
+    QPushButton *m_sealInstead;
+    QString m_refusedMessage; ///< the message of a commit refused for secrets
     SideBySideDiff *m_diff;
     QLabel *m_status;
     QFutureWatcher<std::shared_ptr<Snapshot>> m_refresh;

@@ -9,7 +9,13 @@
 #include "CompareView.h"
 #include "GitPanel.h"
 #include "HistoryView.h"
+#include "PipelineView.h"
+#include "MonitoringView.h"
 #include "PromoteView.h"
+#include "SecretEditorDialog.h"
+#include "SettingsDialog.h"
+#include "SyntaxHighlighting.h"
+#include "pages/ClusterWizard.h"
 #include "ProblemsPanel.h"
 #include "SchemaAssistProviders.h"
 #include "SchemaForm.h"
@@ -19,6 +25,7 @@
 
 #include "documents/RecoveryJournal.h"
 #include "schema/SchemaAssist.h"
+#include "credentials/CredentialStore.h"
 #include "git/GitRepository.h"
 #include "workspace/DemoWorkspace.h"
 #include "workspace/WorkspaceSession.h"
@@ -177,6 +184,9 @@ void MainWindow::createActions()
     view->addSeparator();
     view->addAction(QStringLiteral("Environment &Matrix"), QKeySequence(QStringLiteral("Ctrl+Shift+X")), this,
                     [this] { showEnvironmentMatrix(); });
+    view->addAction(QStringLiteral("&Pipeline"), QKeySequence(QStringLiteral("Ctrl+Shift+L")), this, [this] { showPipeline(); });
+    view->addAction(QStringLiteral("M&onitoring"), QKeySequence(QStringLiteral("Ctrl+Shift+O")), this,
+                    [this] { showMonitoring(); });
 
     QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
     edit->addAction(QStringLiteral("&Find…"), this, [this] {
@@ -206,9 +216,25 @@ void MainWindow::createActions()
     git->addAction(QStringLiteral("&Git Changes"), QKeySequence(QStringLiteral("Ctrl+Shift+G")), this, [this] { showGit(); });
     git->addAction(QStringLiteral("&Promote…"), QKeySequence(QStringLiteral("Ctrl+Shift+P")), this, [this] { showPromote(); });
     git->addAction(QStringLiteral("&History"), QKeySequence(QStringLiteral("Ctrl+Shift+H")), this, [this] { showHistory(); });
+    git->addSeparator();
+    git->addAction(QStringLiteral("New &Sealed Secret…"), this, [this] { showSecretEditor(); });
 
     QMenu *tools = menuBar()->addMenu(QStringLiteral("&Tools"));
     tools->addAction(QStringLiteral("&Re-check Workspace"), QKeySequence::Refresh, m_session, &WorkspaceSession::reload);
+    tools->addAction(QStringLiteral("&Settings…"), QKeySequence::Preferences, this, [this] {
+        const Workspace *ws = m_session->workspace();
+        auto *dialog = new SettingsDialog(ws ? ws->root : QString(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    tools->addAction(QStringLiteral("New &Cluster…"), this, [this] {
+        const QStringList providers{QStringLiteral("AWS"), QStringLiteral("Azure"), QStringLiteral("Google Cloud")};
+        bool chosen = false;
+        const QString provider = QInputDialog::getItem(this, QStringLiteral("New Cluster"), QStringLiteral("Cloud provider:"), providers, 0,
+                                                       false, &chosen);
+        if (chosen)
+            showClusterWizard(cloud::CloudProvider(providers.indexOf(provider)));
+    });
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
     help->addAction(QStringLiteral("&About Deploy Studio"), this, [this] {
@@ -281,6 +307,8 @@ void MainWindow::onWorkspaceOpened()
         m_compare->setWorkspace(*ws);
     if (m_git)
         m_git->setRepository(ws->root);
+    if (m_pipeline)
+        m_pipeline->setWorkspace(*ws);
     QStringList names;
     for (const Environment &env : ws->environments)
         names << env.name;
@@ -484,6 +512,31 @@ PromoteView *MainWindow::showPromote()
     return m_promote;
 }
 
+SecretEditorDialog *MainWindow::showSecretEditor()
+{
+    const Workspace *ws = m_session->workspace();
+    if (!ws)
+        return nullptr;
+    auto *dialog = new SecretEditorDialog(*ws, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SecretEditorDialog::sealed, this, &MainWindow::workspaceChangedOnDisk);
+    dialog->show();
+    return dialog;
+}
+
+cloud::ClusterWizard *MainWindow::showClusterWizard(cloud::CloudProvider provider)
+{
+    const Workspace *ws = m_session->workspace();
+    if (!ws)
+        return nullptr;
+    auto *wizard = new cloud::ClusterWizard(provider, ws->root, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setHighlighter([](QTextDocument *document, const QString &fileName) { attachHighlighter(document, fileName); });
+    connect(wizard, &cloud::ClusterWizard::committed, this, &MainWindow::workspaceChangedOnDisk);
+    wizard->show();
+    return wizard;
+}
+
 HistoryView *MainWindow::showHistory()
 {
     const Workspace *ws = m_session->workspace();
@@ -497,6 +550,48 @@ HistoryView *MainWindow::showHistory()
     }
     m_files->setCurrentWidget(m_history);
     return m_history;
+}
+
+MonitoringView *MainWindow::showMonitoring()
+{
+    const Workspace *ws = m_session->workspace();
+    if (!ws)
+        return nullptr;
+    if (!m_monitoring) {
+        m_monitoring = new MonitoringView(m_files);
+        m_files->addTab(m_monitoring, QStringLiteral("Monitoring"));
+        m_monitoring->setWorkspace(*ws);
+        // An environment's Prometheus credentials live in the OS keychain under the environment's name:
+        // a user name means basic auth, none a bearer token.
+        auto *store = new CredentialStore(QString(), m_monitoring);
+        for (const CredentialEntry &entry : store->entries()) {
+            if (entry.kind != CredentialKind::Prometheus)
+                continue;
+            store->read(entry.kind, entry.name, [view = m_monitoring, entry](Result<QString> secret) {
+                if (view && secret)
+                    view->setCredentials(entry.name, entry.user.isEmpty()
+                                                         ? PrometheusCredentials::bearer(secret.value())
+                                                         : PrometheusCredentials::basic(entry.user, secret.value()));
+            });
+        }
+    }
+    m_files->setCurrentWidget(m_monitoring);
+    return m_monitoring;
+}
+
+PipelineView *MainWindow::showPipeline()
+{
+    const Workspace *ws = m_session->workspace();
+    if (!ws)
+        return nullptr;
+    if (!m_pipeline) {
+        m_pipeline = new PipelineView(m_files);
+        connect(m_pipeline, &PipelineView::openRequested, this, &MainWindow::openFile);
+        m_files->addTab(m_pipeline, QStringLiteral("Pipeline"));
+        m_pipeline->setWorkspace(*ws);
+    }
+    m_files->setCurrentWidget(m_pipeline);
+    return m_pipeline;
 }
 
 CompareView *MainWindow::showCompare()
@@ -522,6 +617,7 @@ GitPanel *MainWindow::showGit()
     if (!m_git) {
         m_git = new GitPanel(m_files);
         connect(m_git, &GitPanel::operationFinished, this, &MainWindow::workspaceChangedOnDisk);
+        connect(m_git, &GitPanel::sealRequested, this, [this] { showSecretEditor(); });
         m_files->addTab(m_git, QStringLiteral("Git"));
         m_git->setRepository(ws->root);
     }
@@ -625,6 +721,10 @@ bool MainWindow::event(QEvent *event)
 
 bool MainWindow::showView(const QString &name)
 {
+    if (name.startsWith(u"wizard-")) {
+        const auto provider = cloud::providerFromId(QStringView(name).mid(7));
+        return provider && showClusterWizard(*provider);
+    }
     if (name == u"welcome") {
         m_stack->setCurrentWidget(m_welcome);
         m_explorerDock->hide();
@@ -658,6 +758,22 @@ bool MainWindow::showView(const QString &name)
         if (name == u"git")
             return showGit() != nullptr;
         return name == u"promote" ? showPromote() != nullptr : showHistory() != nullptr;
+    }
+    if (name == u"monitoring") {
+        if (!m_session->isOpen())
+            return false;
+        m_stack->setCurrentIndex(1);
+        m_explorerDock->hide();
+        m_problemsDock->hide();
+        return showMonitoring() != nullptr;
+    }
+    if (name == u"pipeline") {
+        if (!m_session->isOpen())
+            return false;
+        m_stack->setCurrentIndex(1);
+        m_explorerDock->hide();
+        m_problemsDock->hide();
+        return showPipeline() != nullptr;
     }
     if (name == u"matrix") {
         if (!m_session->isOpen())

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "checks/WorkspaceChecker.h"
+#include "spec/CloudProvider.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -23,11 +24,17 @@ class EnvironmentMatrixView;
 class CompareView;
 class GitPanel;
 class HistoryView;
+class SecretEditorDialog;
+class PipelineView;
+class MonitoringView;
 class PromoteView;
 class ExplorerPanel;
 class ProblemsPanel;
 class WelcomePage;
 class WorkspaceSession;
+namespace cloud {
+class ClusterWizard;
+}
 
 /// The studio window: welcome page or workspace (explorer, file views, problems), menus, status bar.
 /// All work runs in WorkspaceSession's background tasks; this class only wires views to it.
@@ -59,10 +66,18 @@ public:
     PromoteView *showPromote();
     /// Shows the History view in a tab (created on first use).
     HistoryView *showHistory();
+    /// Opens the sealed secret editor for the open workspace (a non-modal dialog).
+    SecretEditorDialog *showSecretEditor();
+    /// Opens the cluster setup wizard of `provider` for the open workspace (a non-modal dialog).
+    cloud::ClusterWizard *showClusterWizard(cloud::CloudProvider provider);
     /// Shows the environment comparison in a tab (created on first use).
     CompareView *showCompare();
     /// Shows the Git panel in a tab (created on first use).
     GitPanel *showGit();
+    /// Shows the Pipeline view (workflow graph and promotion flow) in a tab (created on first use).
+    PipelineView *showPipeline();
+    /// Shows the Monitoring view (Prometheus dashboards) in a tab (created on first use).
+    MonitoringView *showMonitoring();
     ProblemsPanel *problemsPanel() const { return m_problems; }
     ExplorerPanel *explorerPanel() const { return m_explorer; }
     /// Shows one part of the window for screenshots: "welcome", "workspace", "problems", "explorer", "matrix".
@@ -110,6 +125,8 @@ private:
     QPointer<HistoryView> m_history;
     QPointer<CompareView> m_compare;
     QPointer<GitPanel> m_git;
+    QPointer<PipelineView> m_pipeline;
+    QPointer<MonitoringView> m_monitoring;
     QLabel *m_statusLabel;
     QLabel *m_summaryLabel;
     QProgressBar *m_progress;

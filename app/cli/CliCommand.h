@@ -28,5 +28,11 @@ int runPromote(const QStringList &arguments, CliStreams &io);
 int runHistory(const QStringList &arguments, CliStreams &io);
 int runRollback(const QStringList &arguments, CliStreams &io);
 int runDiff(const QStringList &arguments, CliStreams &io);
+int runWizard(const QStringList &arguments, CliStreams &io);
+int runScan(const QStringList &arguments, CliStreams &io);
+int runSeal(const QStringList &arguments, CliStreams &io);
+int runSshKey(const QStringList &arguments, CliStreams &io);
+int runMetrics(const QStringList &arguments, CliStreams &io);
+int runPipeline(const QStringList &arguments, CliStreams &io);
 
 } // namespace studio::cli

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // deploy-studio-cli promote REPO --from A --to B [--only PATH]... [--dry-run] [--commit] [--message M]
-//                           [--sign-key F] [--push]
+//                           [--sign-key F] [--push] [--allow-secrets]
 
 #include "CliCommand.h"
 
@@ -27,12 +27,15 @@ int runPromote(const QStringList &arguments, CliStreams &io)
     const QCommandLineOption signOption(QStringLiteral("sign-key"), QStringLiteral("SSH key to sign the commit."),
                                         QStringLiteral("F"));
     const QCommandLineOption pushOption(QStringLiteral("push"), QStringLiteral("Push the commit to origin."));
-    parser.addOptions({fromOption, toOption, onlyOption, dryRunOption, commitOption, messageOption, signOption, pushOption});
+    const QCommandLineOption allowSecretsOption(QStringLiteral("allow-secrets"),
+                                                QStringLiteral("Commit even if secrets are found (recorded in the message)."));
+    parser.addOptions({fromOption, toOption, onlyOption, dryRunOption, commitOption, messageOption, signOption, pushOption,
+                       allowSecretsOption});
     if (!parser.parse(QStringList{QStringLiteral("promote")} + arguments))
         return fail(io, parser.errorText());
     if (parser.positionalArguments().size() != 1 || !parser.isSet(fromOption) || !parser.isSet(toOption))
         return fail(io, QStringLiteral("usage: deploy-studio-cli promote REPO --from A --to B [--only PATH]... "
-                                       "[--dry-run] [--commit] [--message M] [--sign-key F] [--push]"));
+                                       "[--dry-run] [--commit] [--message M] [--sign-key F] [--push] [--allow-secrets]"));
     const QString repo = parser.positionalArguments().front();
     if (!QFileInfo(repo).isDir())
         return fail(io, QStringLiteral("'%1' is not a folder").arg(repo));
@@ -70,6 +73,7 @@ int runPromote(const QStringList &arguments, CliStreams &io)
     options.push = parser.isSet(pushOption);
     options.message = parser.value(messageOption);
     options.signKeyFile = parser.value(signOption);
+    options.allowSecrets = parser.isSet(allowSecretsOption);
     const Result<PromotionOutcome> outcome = Promoter::run(workspace, plan.value(), options);
     if (!outcome) {
         fail(io, outcome.errorMessage());

@@ -27,11 +27,28 @@ const char *const kUsage =
     "  diff REPO --from A --to B [--format text|json]\n"
     "                                        semantic diff of two environments' effective configuration\n"
     "  promote REPO --from A --to B [--only PATH]... [--dry-run] [--commit] [--message M] [--sign-key F] [--push]\n"
+    "          [--allow-secrets]\n"
     "                                        promote settings and image tags from one environment to the next\n"
     "  history REPO --env E [--format text|json]\n"
     "                                        the commits that changed an environment, promotions marked\n"
     "  rollback REPO COMMIT [--push] [--sign-key F] [--dry-run]\n"
     "                                        revert a commit as a new commit\n"
+    "  metrics --prometheus URL --query Q [--range 1h] [--step 15s] [--timeout 30s] [--format csv|json]\n"
+    "                                        query a Prometheus (instant query without --range)\n"
+    "  pipeline REPO [--format text|json|dot|svg]\n"
+    "                                        the GitHub Actions jobs as a graph and the environment promotion flow\n"
+    "  scan PATH... [--format text|json|sarif] [--list-rules]\n"
+    "                                        find plaintext secrets (folders recursed, .git skipped)\n"
+    "  seal (--cert FILE|URL | --env E [--repo R]) --namespace N --name S [--scope strict|namespace-wide|cluster-wide]\n"
+    "          [--output FILE] (KEY=VALUE... | --from-secret FILE)\n"
+    "                                        write a kubeseal-compatible SealedSecret manifest\n"
+    "  ssh-key fingerprint FILE...           SHA256 fingerprints of SSH keys (as ssh-keygen -lf)\n"
+    "  ssh-key allowed-signers PRINCIPAL=PUBFILE... [--output FILE]\n"
+    "                                        an allowed_signers file for Git's SSH commit verification\n"
+    "  wizard aws|azure|gcp --answers FILE --out DIR [--format text|json]\n"
+    "                                        cluster setup: Terraform, Argo CD add-ons and a monthly cost estimate\n"
+    "  wizard aws|azure|gcp --print-example [--preset dev|production]\n"
+    "                                        print a complete, valid answers file\n"
     "  demo DIR                              create the TuneMantra demo workspace (Git repo + bare remote DIR.git)\n"
     "  --version                             print the version\n"
     "\n"
@@ -102,6 +119,18 @@ int main(int argc, char *argv[])
         return runDiff(arguments, io);
     if (command == u"demo")
         return runDemo(arguments, io);
+    if (command == u"wizard")
+        return runWizard(arguments, io);
+    if (command == u"scan")
+        return runScan(arguments, io);
+    if (command == u"seal")
+        return runSeal(arguments, io);
+    if (command == u"ssh-key")
+        return runSshKey(arguments, io);
+    if (command == u"metrics")
+        return runMetrics(arguments, io);
+    if (command == u"pipeline")
+        return runPipeline(arguments, io);
     err << "deploy-studio-cli: unknown command '" << command << "'\n\n" << kUsage;
     return UsageOrIoError;
 }

@@ -2,6 +2,7 @@
 #include "promote/Promoter.h"
 
 #include "git/GitRepository.h"
+#include "secrets/CommitSecretGate.h"
 #include "secrets/SshSigner.h"
 #include "workspace/Workspace.h"
 
@@ -108,8 +109,13 @@ Result<PromotionOutcome> Promoter::run(const Workspace &workspace, const Promoti
         restore();
         return staged.error();
     }
-    const QString message = options.message.isEmpty() ? plan.commitMessage(options.ids, sourceCommit) : options.message;
-    Result<QString> committed = repo->commit(message, signer);
+    const QString requested = options.message.isEmpty() ? plan.commitMessage(options.ids, sourceCommit) : options.message;
+    const Result<QString> message = CommitSecretGate::approve(workspace.root, requested, options.allowSecrets);
+    if (!message) {
+        restore();
+        return Error{message.error().code, QStringLiteral("%1; the files were restored").arg(message.errorMessage())};
+    }
+    Result<QString> committed = repo->commit(message.value(), signer);
     if (!committed) {
         restore();
         return Error{committed.error().code, QStringLiteral("%1; the files were restored").arg(committed.errorMessage())};

@@ -22,6 +22,7 @@ struct PromotionOptions {
     bool push = false;        ///< push the commit to origin (implies commit)
     QString message;          ///< commit message; generated from the plan when empty
     QString signKeyFile;      ///< SSH private key to sign with; Git's own settings otherwise
+    bool allowSecrets = false; ///< commit even when the secret scanner finds something (recorded as a trailer)
     GitRemoteOptions remote;  ///< credentials, progress, cancellation for the push
 };
 

@@ -192,7 +192,7 @@ private:
                 f.kind = FileKind::GitHubWorkflow;
             else if (name.endsWith(u".tf"))
                 f.kind = FileKind::Terraform;
-            else if (name.endsWith(u".json") && f.path.contains(u"dashboards/"))
+            else if ((name.endsWith(u".json") || f.isYaml()) && f.path.contains(u"dashboards/"))
                 f.kind = FileKind::Dashboard;
             else if (f.isYaml())
                 f.kind = FileKind::Manifest;

@@ -18,7 +18,7 @@ enum class FileKind {
     GitHubWorkflow,   ///< .github/workflows/*.yml
     Terraform,        ///< *.tf
     Manifest,         ///< other YAML: Kubernetes manifests, checked by apiVersion/kind
-    Dashboard,        ///< Grafana dashboard JSON
+    Dashboard,        ///< monitoring dashboard: Grafana JSON or the studio's YAML
     Other,            ///< anything else (README, scripts, …)
 };
 
