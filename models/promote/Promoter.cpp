@@ -3,6 +3,7 @@
 
 #include "git/GitRepository.h"
 #include "secrets/CommitSecretGate.h"
+#include "secrets/SecretScanner.h"
 #include "secrets/SshSigner.h"
 #include "workspace/Workspace.h"
 
@@ -61,6 +62,16 @@ Result<PromotionOutcome> Promoter::run(const Workspace &workspace, const Promoti
     PromotionOutcome outcome;
     for (const FileChange &file : preview->files)
         outcome.files << file.file;
+
+    // Plaintext secrets in the new texts refuse the promotion before anything is written. (This also
+    // overlaps with libgit2's set-up; the gate below checks the staged content again before committing.)
+    if (commit && !options.allowSecrets) {
+        SecretFindings found;
+        for (const FileChange &file : preview->files)
+            found << SecretScanner::scanText(file.after.toUtf8(), file.file);
+        if (!found.isEmpty())
+            return CommitSecretGate::refusal(found);
+    }
 
     std::optional<GitRepository> repo;
     CommitSigner signer;

@@ -57,13 +57,18 @@ Result<QString> CommitSecretGate::approve(const QString &repositoryPath, const Q
         return message;
     if (allowSecrets)
         return withOverrideTrailer(message, findings.value());
+    return refusal(findings.value());
+}
+
+Error CommitSecretGate::refusal(const SecretFindings &findings)
+{
     QStringList where;
-    for (const SecretFinding &f : findings.value())
+    for (const SecretFinding &f : findings)
         where << QStringLiteral("%1:%2:%3 %4 (%5)").arg(f.file).arg(f.line).arg(f.column).arg(f.rule, f.description);
     return Error{Error::Code::Refused,
                  QStringLiteral("refusing to commit %1 plaintext secret(s): %2; seal or remove them, or override "
                                 "explicitly (--allow-secrets) to record a %3 trailer")
-                     .arg(findings->size())
+                     .arg(findings.size())
                      .arg(where.join(QStringLiteral("; ")), QLatin1String(kTrailer))};
 }
 

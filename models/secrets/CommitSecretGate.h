@@ -27,6 +27,9 @@ public:
     /// each finding and how to proceed.
     static Result<QString> approve(const QString &repositoryPath, const QString &message, bool allowSecrets);
 
+    /// The refusal for `findings` (non-empty): each finding with file, line and rule, and how to proceed.
+    static Error refusal(const SecretFindings &findings);
+
     /// `message` with a trailer paragraph "Secrets-Override: id1, id2" (rule ids sorted, once each).
     static QString withOverrideTrailer(const QString &message, const SecretFindings &findings);
 };

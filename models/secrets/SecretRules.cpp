@@ -117,16 +117,13 @@ const QList<SecretRule> &SecretRules::all()
             QRegularExpression::PatternOptions options;
             if (r.caseInsensitive)
                 options |= QRegularExpression::CaseInsensitiveOption;
+            // Each pattern is compiled on its first match: scanning a small file (a commit gate) pays only
+            // for the rules whose keywords occur in it, not for all of them.
             r.regex = QRegularExpression(r.pattern, options);
-            r.regex.optimize();
-            for (const QString &allowed : std::as_const(r.allowedSecrets)) {
+            for (const QString &allowed : std::as_const(r.allowedSecrets))
                 r.allowedSecretRegexes << QRegularExpression(allowed);
-                r.allowedSecretRegexes.back().optimize();
-            }
-            if (!r.allowedKeyPattern.isEmpty()) {
+            if (!r.allowedKeyPattern.isEmpty())
                 r.allowedKeyRegex = QRegularExpression(r.allowedKeyPattern, QRegularExpression::CaseInsensitiveOption);
-                r.allowedKeyRegex.optimize();
-            }
         }
         return rules;
     }();
