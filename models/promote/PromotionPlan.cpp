@@ -2,6 +2,7 @@
 #include "promote/PromotionPlan.h"
 
 #include "checks/WorkspaceChecker.h"
+#include "secrets/SecretScanner.h"
 #include "values/EnvironmentMatrix.h"
 #include "workspace/TextFile.h"
 #include "workspace/Workspace.h"
@@ -109,11 +110,24 @@ QString problemKey(const Diagnostic &d)
 
 } // namespace
 
+namespace {
+
+/// A value as commit messages and tooltips show it: one the secret scanner flags (a password, a token,
+/// a key) is replaced, so an overridden secret never lands in the commit message in plaintext.
+QString shownValue(const QString &path, const QString &value)
+{
+    const QByteArray asYaml = (path.section(u'.', -1) + QStringLiteral(": ") + value + u'\n').toUtf8();
+    return SecretScanner::scanText(asYaml, QStringLiteral("values.yaml")).isEmpty() ? value
+                                                                                    : QStringLiteral("(secret, not shown)");
+}
+
+} // namespace
+
 QString PromotionChange::summary() const
 {
     const QString name = kind == Kind::SetImageTag ? QStringLiteral("image %1").arg(id.mid(7)) : id;
-    const QString before = targetText.isEmpty() ? QStringLiteral("(unset)") : targetText;
-    const QString after = kind == Kind::RemoveValue ? QStringLiteral("(removed)") : sourceText;
+    const QString before = targetText.isEmpty() ? QStringLiteral("(unset)") : shownValue(id, targetText);
+    const QString after = kind == Kind::RemoveValue ? QStringLiteral("(removed)") : shownValue(id, sourceText);
     return QStringLiteral("%1 %2 → %3").arg(name, before, after);
 }
 

@@ -124,6 +124,25 @@ private slots:
         QCOMPARE(preview->newProblems.front().file, QStringLiteral("charts/tunemantra/values-staging.yaml"));
     }
 
+    void secretValuesNeverReachTheCommitMessage()
+    {
+        const QString repo = freshDemo(QStringLiteral("secret-message"));
+        const QString devValues = repo + QStringLiteral("/charts/tunemantra/values-dev.yaml");
+        QFile dev(devValues);
+        QVERIFY(dev.open(QIODevice::Append));
+        dev.write("\ndatabasePassword: \"kT9#vQ2mX7pL4wZr8sN1\"\nlogLevel: debug-verbose\n");
+        dev.close();
+        const Workspace ws = Workspace::discover(repo);
+        const Result<PromotionPlan> plan = PromotionPlan::build(ws, QStringLiteral("dev"), QStringLiteral("staging"));
+        QVERIFY(plan.ok());
+        const QString message = plan->commitMessage({QStringLiteral("databasePassword"), QStringLiteral("logLevel")},
+                                                    QStringLiteral("abc1234"));
+        QVERIFY2(!message.contains(QStringLiteral("kT9#vQ2mX7pL4wZr8sN1")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("databasePassword (unset) → (secret, not shown)")), qPrintable(message));
+        // Ordinary values are still shown.
+        QVERIFY2(message.contains(QStringLiteral("logLevel (unset) → debug-verbose")), qPrintable(message));
+    }
+
     void resettingAnOverrideWhenTheSourceInherits()
     {
         const QString repo = freshDemo(QStringLiteral("reset"));
