@@ -2,6 +2,7 @@
 #include "metrics/DashboardYaml.h"
 
 #include "yaml/YamlDocument.h"
+#include "yaml/YamlSettingsReader.h"
 
 #include <algorithm>
 
@@ -11,56 +12,13 @@ namespace {
 
 using yaml::YamlNode;
 
-class Reader
+class Reader : public yaml::YamlSettingsReader
 {
 public:
-    Reader(Dashboard &dashboard) : m_dashboard(dashboard) {}
-
-    void report(const YamlNode *node, Severity severity, const QString &message)
+    explicit Reader(Dashboard &dashboard)
+        : YamlSettingsReader(dashboard.file, QStringLiteral("dashboard"), dashboard.diagnostics)
+        , m_dashboard(dashboard)
     {
-        Diagnostic d;
-        d.file = m_dashboard.file;
-        d.line = node ? node->span.start.line : 1;
-        d.column = node ? node->span.start.column : 1;
-        d.severity = severity;
-        d.rule = QStringLiteral("dashboard");
-        d.message = message;
-        m_dashboard.diagnostics.append(d);
-    }
-
-    QString text(const YamlNode *node, const QString &what)
-    {
-        if (!node || node->isNull())
-            return {};
-        if (!node->isScalar()) {
-            report(node, Severity::Error, QStringLiteral("'%1' must be a text value").arg(what));
-            return {};
-        }
-        return node->scalar();
-    }
-
-    int integer(const YamlNode *node, const QString &what, int fallback, int min, int max)
-    {
-        if (!node)
-            return fallback;
-        bool ok = false;
-        const int value = node->isScalar() ? node->scalar().toInt(&ok) : 0;
-        if (!ok || value < min || value > max) {
-            report(node, Severity::Error,
-                   QStringLiteral("'%1' must be a whole number from %2 to %3").arg(what).arg(min).arg(max));
-            return fallback;
-        }
-        return value;
-    }
-
-    void checkKeys(const YamlNode *map, std::initializer_list<QStringView> known, const QString &where)
-    {
-        for (const yaml::YamlPair &p : map->resolved()->pairs) {
-            const QString key = p.key->scalar();
-            if (std::find(known.begin(), known.end(), key) == known.end())
-                report(p.key, Severity::Warning,
-                       QStringLiteral("unknown setting '%1' in %2; it is ignored (check the spelling)").arg(key, where));
-        }
     }
 
     PanelQuery query(const YamlNode *node)

@@ -2,6 +2,7 @@
 #include "workspace/StudioConfig.h"
 
 #include "yaml/YamlDocument.h"
+#include "yaml/YamlSettingsReader.h"
 
 namespace studio {
 
@@ -10,69 +11,13 @@ using yaml::YamlNode;
 
 namespace {
 
-class ConfigReader
+class ConfigReader : public yaml::YamlSettingsReader
 {
 public:
-    ConfigReader(StudioConfig &config, const QString &file) : m_config(config), m_file(file) {}
-
-    void report(const YamlNode *node, Severity severity, const QString &message)
+    ConfigReader(StudioConfig &config, const QString &file)
+        : YamlSettingsReader(file, QStringLiteral("studio-config"), config.diagnostics)
+        , m_config(config)
     {
-        Diagnostic d;
-        d.file = m_file;
-        d.line = node ? node->span.start.line : 1;
-        d.column = node ? node->span.start.column : 1;
-        d.severity = severity;
-        d.rule = QStringLiteral("studio-config");
-        d.message = message;
-        m_config.diagnostics.append(d);
-    }
-
-    QString string(const YamlNode *node, const QString &what)
-    {
-        if (!node || node->isNull())
-            return {};
-        if (!node->isScalar()) {
-            report(node, Severity::Error, QStringLiteral("'%1' must be a text value").arg(what));
-            return {};
-        }
-        return node->scalar();
-    }
-
-    QStringList strings(const YamlNode *node, const QString &what)
-    {
-        QStringList result;
-        if (!node || node->isNull())
-            return result;
-        if (node->isScalar())
-            return {node->scalar()};
-        if (!node->isSequence()) {
-            report(node, Severity::Error, QStringLiteral("'%1' must be a list of text values").arg(what));
-            return result;
-        }
-        for (const YamlNode *item : node->resolved()->items)
-            result << string(item, what);
-        return result;
-    }
-
-    bool boolean(const YamlNode *node, const QString &what)
-    {
-        if (!node || node->isNull())
-            return false;
-        if (node->scalarType() != yaml::ScalarType::Bool) {
-            report(node, Severity::Error, QStringLiteral("'%1' must be true or false").arg(what));
-            return false;
-        }
-        return node->scalar().compare(u"true", Qt::CaseInsensitive) == 0;
-    }
-
-    void checkKeys(const YamlNode *map, std::initializer_list<QStringView> known, const QString &where)
-    {
-        for (const yaml::YamlPair &p : map->resolved()->pairs) {
-            const QString key = p.key->scalar();
-            if (std::find(known.begin(), known.end(), key) == known.end())
-                report(p.key, Severity::Warning,
-                       QStringLiteral("unknown setting '%1' in %2; it is ignored (check the spelling)").arg(key, where));
-        }
     }
 
     Environment environment(const YamlNode *node)
@@ -86,16 +31,16 @@ public:
                   {u"name", u"values", u"kustomize", u"argocd", u"prometheus", u"sealedSecretsCert", u"protected",
                    u"chart"},
                   QStringLiteral("an environment"));
-        env.name = string(node->value(u"name"), QStringLiteral("name")).trimmed();
+        env.name = text(node->value(u"name"), QStringLiteral("name")).trimmed();
         if (env.name.isEmpty())
             report(node, Severity::Error, QStringLiteral("an environment has no 'name'; add e.g. 'name: staging'"));
-        env.valuesFiles = strings(node->value(u"values"), QStringLiteral("values"));
-        env.kustomizeOverlay = string(node->value(u"kustomize"), QStringLiteral("kustomize"));
-        env.argocdApplication = string(node->value(u"argocd"), QStringLiteral("argocd"));
-        env.prometheusUrl = string(node->value(u"prometheus"), QStringLiteral("prometheus"));
-        env.sealedSecretsCert = string(node->value(u"sealedSecretsCert"), QStringLiteral("sealedSecretsCert"));
+        env.valuesFiles = texts(node->value(u"values"), QStringLiteral("values"));
+        env.kustomizeOverlay = text(node->value(u"kustomize"), QStringLiteral("kustomize"));
+        env.argocdApplication = text(node->value(u"argocd"), QStringLiteral("argocd"));
+        env.prometheusUrl = text(node->value(u"prometheus"), QStringLiteral("prometheus"));
+        env.sealedSecretsCert = text(node->value(u"sealedSecretsCert"), QStringLiteral("sealedSecretsCert"));
         env.isProtected = boolean(node->value(u"protected"), QStringLiteral("protected"));
-        env.chart = string(node->value(u"chart"), QStringLiteral("chart"));
+        env.chart = text(node->value(u"chart"), QStringLiteral("chart"));
         return env;
     }
 
@@ -129,20 +74,19 @@ public:
         }
         if (const YamlNode *promotion = root->value(u"promotion"); promotion && promotion->isMapping()) {
             checkKeys(promotion, {u"exclude"}, QStringLiteral("'promotion'"));
-            m_config.promotionExclude = strings(promotion->value(u"exclude"), QStringLiteral("promotion.exclude"));
+            m_config.promotionExclude = texts(promotion->value(u"exclude"), QStringLiteral("promotion.exclude"));
         }
         if (const YamlNode *schemas = root->value(u"schemas"); schemas && schemas->isMapping()) {
             checkKeys(schemas, {u"kubernetesVersion", u"locations"}, QStringLiteral("'schemas'"));
-            const QString version = string(schemas->value(u"kubernetesVersion"), QStringLiteral("kubernetesVersion"));
+            const QString version = text(schemas->value(u"kubernetesVersion"), QStringLiteral("kubernetesVersion"));
             if (!version.isEmpty())
                 m_config.kubernetesVersion = version;
-            m_config.schemaLocations = strings(schemas->value(u"locations"), QStringLiteral("schemas.locations"));
+            m_config.schemaLocations = texts(schemas->value(u"locations"), QStringLiteral("schemas.locations"));
         }
     }
 
 private:
     StudioConfig &m_config;
-    QString m_file;
 };
 
 } // namespace
