@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "metrics/MetricUnit.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -12,7 +13,11 @@ namespace {
 QString number(double v)
 {
     const double a = std::abs(v);
-    const int decimals = a == 0 || a >= 100 ? 0 : (a >= 10 ? 1 : (a >= 1 ? 2 : 3));
+    // Below 1, as many decimals as three significant digits need (0.0012, not 0.001).
+    const int decimals = a == 0 || a >= 100 ? 0
+        : a >= 10                          ? 1
+        : a >= 1                           ? 2
+                                           : std::min(12, int(std::ceil(-std::log10(a))) + 2);
     QString text = QString::number(v, 'f', decimals);
     if (text.contains(QLatin1Char('.'))) {
         while (text.endsWith(QLatin1Char('0')))

@@ -233,6 +233,11 @@ void TestMetrics::units_data()
     QTest::newRow("ratio") << QStringLiteral("percentunit") << 0.125 << QStringLiteral("12.5%");
     QTest::newRow("req/s") << QStringLiteral("reqps") << 3200.0 << QStringLiteral("3.2k req/s");
     QTest::newRow("none") << QStringLiteral("short") << 2500000.0 << QStringLiteral("2.5M");
+    // Small values keep three significant digits, so neighbouring axis ticks read differently.
+    QTest::newRow("small 0.0012") << QStringLiteral("none") << 0.0012 << QStringLiteral("0.0012");
+    QTest::newRow("small 0.0014") << QStringLiteral("none") << 0.0014 << QStringLiteral("0.0014");
+    QTest::newRow("small 0.5") << QStringLiteral("none") << 0.5 << QStringLiteral("0.5");
+    QTest::newRow("small 0.1234") << QStringLiteral("none") << 0.1234 << QStringLiteral("0.123");
     QTest::newRow("NaN") << QStringLiteral("s") << std::numeric_limits<double>::quiet_NaN() << QStringLiteral("NaN");
 }
 
