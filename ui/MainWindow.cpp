@@ -2,31 +2,31 @@
 #include "MainWindow.h"
 
 #include "CodeEditor.h"
+#include "CompareView.h"
 #include "EnvironmentMatrixView.h"
 #include "ExplorerPanel.h"
 #include "FileEditor.h"
 #include "FindReplaceBar.h"
-#include "CompareView.h"
 #include "GitPanel.h"
 #include "HistoryView.h"
-#include "PipelineView.h"
 #include "MonitoringView.h"
+#include "PipelineView.h"
+#include "ProblemsPanel.h"
 #include "PromoteView.h"
+#include "RecentRepositories.h"
+#include "SchemaAssistProviders.h"
+#include "SchemaForm.h"
 #include "SecretEditorDialog.h"
 #include "SettingsDialog.h"
 #include "SyntaxHighlighting.h"
-#include "pages/ClusterWizard.h"
-#include "ProblemsPanel.h"
-#include "SchemaAssistProviders.h"
-#include "SchemaForm.h"
-#include "RecentRepositories.h"
 #include "UserPrompts.h"
 #include "WelcomePage.h"
+#include "pages/ClusterWizard.h"
 
-#include "documents/RecoveryJournal.h"
-#include "schema/SchemaAssist.h"
 #include "credentials/CredentialStore.h"
+#include "documents/RecoveryJournal.h"
 #include "git/GitRepository.h"
+#include "schema/SchemaAssist.h"
 #include "workspace/DemoWorkspace.h"
 #include "workspace/WorkspaceSession.h"
 
@@ -48,6 +48,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <functional>
 
 namespace studio {
 
@@ -482,34 +484,98 @@ void MainWindow::setRecoveryJournal(std::unique_ptr<RecoveryJournal> journal)
         editor->setJournal(m_journal.get());
 }
 
+namespace {
+
+/// The tool view kept in `slot`: created on first use (`init` connects and loads it) and added as a tab
+/// titled `title`, then made the current tab. Closing the tab deletes the view and clears `slot`.
+template<typename View, typename Init>
+View *showTab(QTabWidget *tabs, QPointer<View> &slot, const QString &title, Init init)
+{
+    if (!slot) {
+        slot = new View(tabs);
+        init(slot.data());
+        tabs->addTab(slot, title);
+    }
+    tabs->setCurrentWidget(slot);
+    return slot.data();
+}
+
+} // namespace
+
 EnvironmentMatrixView *MainWindow::showEnvironmentMatrix()
 {
     const Workspace *ws = m_session->workspace();
-    if (!ws)
-        return nullptr;
-    if (!m_matrix) {
-        m_matrix = new EnvironmentMatrixView(m_files);
-        connect(m_matrix, &EnvironmentMatrixView::openRequested, this, &MainWindow::openFile);
-        m_files->addTab(m_matrix, QStringLiteral("Environment Matrix"));
-        m_matrix->loadWorkspace(*ws);
-    }
-    m_files->setCurrentWidget(m_matrix);
-    return m_matrix;
+    return !ws ? nullptr : showTab(m_files, m_matrix, QStringLiteral("Environment Matrix"), [&](EnvironmentMatrixView *view) {
+        connect(view, &EnvironmentMatrixView::openRequested, this, &MainWindow::openFile);
+        view->loadWorkspace(*ws);
+    });
 }
 
 PromoteView *MainWindow::showPromote()
 {
     const Workspace *ws = m_session->workspace();
-    if (!ws)
-        return nullptr;
-    if (!m_promote) {
-        m_promote = new PromoteView(m_files);
-        connect(m_promote, &PromoteView::promoted, this, &MainWindow::workspaceChangedOnDisk);
-        m_files->addTab(m_promote, QStringLiteral("Promote"));
-        m_promote->setWorkspace(*ws);
-    }
-    m_files->setCurrentWidget(m_promote);
-    return m_promote;
+    return !ws ? nullptr : showTab(m_files, m_promote, QStringLiteral("Promote"), [&](PromoteView *view) {
+        connect(view, &PromoteView::promoted, this, &MainWindow::workspaceChangedOnDisk);
+        view->setWorkspace(*ws);
+    });
+}
+
+HistoryView *MainWindow::showHistory()
+{
+    const Workspace *ws = m_session->workspace();
+    return !ws ? nullptr : showTab(m_files, m_history, QStringLiteral("History"), [&](HistoryView *view) {
+        connect(view, &HistoryView::rolledBack, this, &MainWindow::workspaceChangedOnDisk);
+        view->setWorkspace(*ws);
+    });
+}
+
+MonitoringView *MainWindow::showMonitoring()
+{
+    const Workspace *ws = m_session->workspace();
+    return !ws ? nullptr : showTab(m_files, m_monitoring, QStringLiteral("Monitoring"), [&](MonitoringView *view) {
+        view->setWorkspace(*ws);
+        // An environment's Prometheus credentials live in the OS keychain under the environment's name:
+        // a user name means basic auth, none a bearer token.
+        auto *store = new CredentialStore(QString(), view);
+        for (const CredentialEntry &entry : store->entries()) {
+            if (entry.kind != CredentialKind::Prometheus)
+                continue;
+            store->read(entry.kind, entry.name, [target = QPointer<MonitoringView>(view), entry](Result<QString> secret) {
+                if (target && secret)
+                    target->setCredentials(entry.name, entry.user.isEmpty()
+                                                           ? PrometheusCredentials::bearer(secret.value())
+                                                           : PrometheusCredentials::basic(entry.user, secret.value()));
+            });
+        }
+    });
+}
+
+PipelineView *MainWindow::showPipeline()
+{
+    const Workspace *ws = m_session->workspace();
+    return !ws ? nullptr : showTab(m_files, m_pipeline, QStringLiteral("Pipeline"), [&](PipelineView *view) {
+        connect(view, &PipelineView::openRequested, this, &MainWindow::openFile);
+        view->setWorkspace(*ws);
+    });
+}
+
+CompareView *MainWindow::showCompare()
+{
+    const Workspace *ws = m_session->workspace();
+    return !ws ? nullptr : showTab(m_files, m_compare, QStringLiteral("Compare"), [&](CompareView *view) {
+        connect(view, &CompareView::openRequested, this, &MainWindow::openFile);
+        view->setWorkspace(*ws);
+    });
+}
+
+GitPanel *MainWindow::showGit()
+{
+    const Workspace *ws = m_session->workspace();
+    return !ws ? nullptr : showTab(m_files, m_git, QStringLiteral("Git"), [&](GitPanel *view) {
+        connect(view, &GitPanel::operationFinished, this, &MainWindow::workspaceChangedOnDisk);
+        connect(view, &GitPanel::sealRequested, this, [this] { showSecretEditor(); });
+        view->setRepository(ws->root);
+    });
 }
 
 SecretEditorDialog *MainWindow::showSecretEditor()
@@ -535,94 +601,6 @@ cloud::ClusterWizard *MainWindow::showClusterWizard(cloud::CloudProvider provide
     connect(wizard, &cloud::ClusterWizard::committed, this, &MainWindow::workspaceChangedOnDisk);
     wizard->show();
     return wizard;
-}
-
-HistoryView *MainWindow::showHistory()
-{
-    const Workspace *ws = m_session->workspace();
-    if (!ws)
-        return nullptr;
-    if (!m_history) {
-        m_history = new HistoryView(m_files);
-        connect(m_history, &HistoryView::rolledBack, this, &MainWindow::workspaceChangedOnDisk);
-        m_files->addTab(m_history, QStringLiteral("History"));
-        m_history->setWorkspace(*ws);
-    }
-    m_files->setCurrentWidget(m_history);
-    return m_history;
-}
-
-MonitoringView *MainWindow::showMonitoring()
-{
-    const Workspace *ws = m_session->workspace();
-    if (!ws)
-        return nullptr;
-    if (!m_monitoring) {
-        m_monitoring = new MonitoringView(m_files);
-        m_files->addTab(m_monitoring, QStringLiteral("Monitoring"));
-        m_monitoring->setWorkspace(*ws);
-        // An environment's Prometheus credentials live in the OS keychain under the environment's name:
-        // a user name means basic auth, none a bearer token.
-        auto *store = new CredentialStore(QString(), m_monitoring);
-        for (const CredentialEntry &entry : store->entries()) {
-            if (entry.kind != CredentialKind::Prometheus)
-                continue;
-            store->read(entry.kind, entry.name, [view = m_monitoring, entry](Result<QString> secret) {
-                if (view && secret)
-                    view->setCredentials(entry.name, entry.user.isEmpty()
-                                                         ? PrometheusCredentials::bearer(secret.value())
-                                                         : PrometheusCredentials::basic(entry.user, secret.value()));
-            });
-        }
-    }
-    m_files->setCurrentWidget(m_monitoring);
-    return m_monitoring;
-}
-
-PipelineView *MainWindow::showPipeline()
-{
-    const Workspace *ws = m_session->workspace();
-    if (!ws)
-        return nullptr;
-    if (!m_pipeline) {
-        m_pipeline = new PipelineView(m_files);
-        connect(m_pipeline, &PipelineView::openRequested, this, &MainWindow::openFile);
-        m_files->addTab(m_pipeline, QStringLiteral("Pipeline"));
-        m_pipeline->setWorkspace(*ws);
-    }
-    m_files->setCurrentWidget(m_pipeline);
-    return m_pipeline;
-}
-
-CompareView *MainWindow::showCompare()
-{
-    const Workspace *ws = m_session->workspace();
-    if (!ws)
-        return nullptr;
-    if (!m_compare) {
-        m_compare = new CompareView(m_files);
-        connect(m_compare, &CompareView::openRequested, this, &MainWindow::openFile);
-        m_files->addTab(m_compare, QStringLiteral("Compare"));
-        m_compare->setWorkspace(*ws);
-    }
-    m_files->setCurrentWidget(m_compare);
-    return m_compare;
-}
-
-GitPanel *MainWindow::showGit()
-{
-    const Workspace *ws = m_session->workspace();
-    if (!ws)
-        return nullptr;
-    if (!m_git) {
-        m_git = new GitPanel(m_files);
-        connect(m_git, &GitPanel::operationFinished, this, &MainWindow::workspaceChangedOnDisk);
-        connect(m_git, &GitPanel::sealRequested, this, [this] { showSecretEditor(); });
-        m_files->addTab(m_git, QStringLiteral("Git"));
-        m_git->setRepository(ws->root);
-    }
-    m_files->setCurrentWidget(m_git);
-    return m_git;
 }
 
 void MainWindow::workspaceChangedOnDisk()
@@ -731,79 +709,60 @@ bool MainWindow::showView(const QString &name)
         m_problemsDock->hide();
         return true;
     }
-    if (name == u"form") {
-        if (!m_session->isOpen() || m_session->workspace()->environments.isEmpty())
-            return false;
+    if (!m_session->isOpen())
+        return false;
+    const Workspace *ws = m_session->workspace();
+    auto workspaceArea = [this](bool docks) {
         m_stack->setCurrentIndex(1);
-        m_explorerDock->show();
-        m_problemsDock->show();
-        const Environment &env = m_session->workspace()->environments.front();
-        if (env.valuesFiles.isEmpty())
+        m_explorerDock->setVisible(docks);
+        m_problemsDock->setVisible(docks);
+    };
+    // The tool views, beside the explorer and problems docks or (graphs and charts) at full width.
+    struct ToolView {
+        bool docks;
+        std::function<QWidget *()> show;
+    };
+    const QHash<QString, ToolView> toolViews{
+        {QStringLiteral("promote"), {true, [this]() -> QWidget * { return showPromote(); }}},
+        {QStringLiteral("history"), {true, [this]() -> QWidget * { return showHistory(); }}},
+        {QStringLiteral("compare"), {true, [this]() -> QWidget * { return showCompare(); }}},
+        {QStringLiteral("git"), {true, [this]() -> QWidget * { return showGit(); }}},
+        {QStringLiteral("matrix"), {true, [this]() -> QWidget * { return showEnvironmentMatrix(); }}},
+        {QStringLiteral("monitoring"), {false, [this]() -> QWidget * { return showMonitoring(); }}},
+        {QStringLiteral("pipeline"), {false, [this]() -> QWidget * { return showPipeline(); }}},
+    };
+    if (const auto tool = toolViews.constFind(name); tool != toolViews.constEnd()) {
+        workspaceArea(tool->docks);
+        return tool->show() != nullptr;
+    }
+    if (name == u"form") {
+        if (ws->environments.isEmpty() || ws->environments.front().valuesFiles.isEmpty())
             return false;
-        openFile(env.valuesFiles.back());
-        FileEditor *editor = fileEditor(env.valuesFiles.back());
+        workspaceArea(true);
+        const QString file = ws->environments.front().valuesFiles.back();
+        openFile(file);
+        FileEditor *editor = fileEditor(file);
         if (!editor || !editor->formView())
             return false;
         editor->showForm(true);
         return true;
     }
-    if (name == u"promote" || name == u"history" || name == u"compare" || name == u"git") {
-        if (!m_session->isOpen())
-            return false;
-        m_stack->setCurrentIndex(1);
-        m_explorerDock->show();
-        m_problemsDock->show();
-        if (name == u"compare")
-            return showCompare() != nullptr;
-        if (name == u"git")
-            return showGit() != nullptr;
-        return name == u"promote" ? showPromote() != nullptr : showHistory() != nullptr;
-    }
-    if (name == u"monitoring") {
-        if (!m_session->isOpen())
-            return false;
-        m_stack->setCurrentIndex(1);
-        m_explorerDock->hide();
-        m_problemsDock->hide();
-        return showMonitoring() != nullptr;
-    }
-    if (name == u"pipeline") {
-        if (!m_session->isOpen())
-            return false;
-        m_stack->setCurrentIndex(1);
-        m_explorerDock->hide();
-        m_problemsDock->hide();
-        return showPipeline() != nullptr;
-    }
-    if (name == u"matrix") {
-        if (!m_session->isOpen())
-            return false;
-        m_stack->setCurrentIndex(1);
-        m_explorerDock->show();
-        m_problemsDock->show();
-        return showEnvironmentMatrix() != nullptr;
-    }
-    if (name == u"workspace" || name == u"problems" || name == u"explorer") {
-        if (!m_session->isOpen())
-            return false;
-        m_stack->setCurrentIndex(1);
-        m_explorerDock->show();
-        m_problemsDock->show();
-        if (name == u"problems") {
-            resizeDocks({m_problemsDock}, {height() / 2}, Qt::Vertical);
-            // Show the first problem's file, at its line, above the list.
-            const Diagnostics &diagnostics = m_session->diagnostics();
-            for (const Diagnostic &d : diagnostics) {
-                if (d.severity == Severity::Error && d.line > 0) {
-                    openFile(d.file, d.line, d.column);
-                    break;
-                }
+    if (name == u"problems") {
+        workspaceArea(true);
+        resizeDocks({m_problemsDock}, {height() / 2}, Qt::Vertical);
+        // The first error's file, at its line, above the list.
+        for (const Diagnostic &d : m_session->diagnostics()) {
+            if (d.severity == Severity::Error && d.line > 0) {
+                openFile(d.file, d.line, d.column);
+                break;
             }
-        } else {
-            const Workspace *ws = m_session->workspace();
-            if (!ws->environments.isEmpty() && !ws->environments.back().valuesFiles.isEmpty())
-                openFile(ws->environments.back().valuesFiles.back());
         }
+        return true;
+    }
+    if (name == u"workspace" || name == u"explorer") {
+        workspaceArea(true);
+        if (!ws->environments.isEmpty() && !ws->environments.back().valuesFiles.isEmpty())
+            openFile(ws->environments.back().valuesFiles.back());
         return true;
     }
     return false;
