@@ -7,6 +7,7 @@
 #include "git/GitRepository.h"
 #include "promote/HistoryModel.h"
 #include "promote/Promoter.h"
+#include "secrets/CommitSecretGate.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -218,7 +219,10 @@ void HistoryView::rollback(int row, bool push)
         const Result<CommitSigner> signer = Promoter::signerFor(root, QString(), false);
         if (!signer)
             return std::make_shared<Result<QString>>(signer.error());
-        Result<QString> reverted = repo.value().revert(id, signer.value());
+        // What the revert brings back passes the plaintext-secret gate like any other commit.
+        Result<QString> reverted = repo.value().revert(id, signer.value(), [](const QList<GitNewContent> &files, const QString &message) {
+            return CommitSecretGate::approveContents(files, message, false);
+        });
         if (!reverted || !push)
             return std::make_shared<Result<QString>>(reverted);
         const Result<QString> branch = repo->currentBranch();

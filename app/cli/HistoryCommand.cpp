@@ -8,6 +8,7 @@
 #include "git/GitRepository.h"
 #include "promote/EnvironmentHistory.h"
 #include "promote/Promoter.h"
+#include "secrets/CommitSecretGate.h"
 #include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
@@ -68,11 +69,14 @@ int runRollback(const QStringList &arguments, CliStreams &io)
     const QCommandLineOption signOption(QStringLiteral("sign-key"), QStringLiteral("SSH key to sign the commit."),
                                         QStringLiteral("F"));
     const QCommandLineOption dryRunOption(QStringLiteral("dry-run"), QStringLiteral("Print what the revert changes."));
-    parser.addOptions({pushOption, signOption, dryRunOption});
+    const QCommandLineOption allowSecretsOption(QStringLiteral("allow-secrets"),
+                                                QStringLiteral("Commit even if secrets are found (recorded in the message)."));
+    parser.addOptions({pushOption, signOption, dryRunOption, allowSecretsOption});
     if (!parser.parse(QStringList{QStringLiteral("rollback")} + arguments))
         return fail(io, parser.errorText());
     if (parser.positionalArguments().size() != 2)
-        return fail(io, QStringLiteral("usage: deploy-studio-cli rollback REPO COMMIT [--push] [--sign-key F] [--dry-run]"));
+        return fail(io, QStringLiteral("usage: deploy-studio-cli rollback REPO COMMIT [--push] [--sign-key F] [--dry-run] "
+                                       "[--allow-secrets]"));
     const QString repoPath = parser.positionalArguments().at(0);
     const QString commit = parser.positionalArguments().at(1);
     Result<GitRepository> repo = GitRepository::open(repoPath);
@@ -93,7 +97,12 @@ int runRollback(const QStringList &arguments, CliStreams &io)
     const Result<CommitSigner> signer = Promoter::signerFor(repoPath, parser.value(signOption), false);
     if (!signer)
         return fail(io, signer.errorMessage());
-    const Result<QString> reverted = repo.value().revert(commit, signer.value());
+    // What the revert brings back passes the plaintext-secret gate like any other commit.
+    const bool allowSecrets = parser.isSet(allowSecretsOption);
+    const Result<QString> reverted = repo.value().revert(commit, signer.value(),
+                                                         [allowSecrets](const QList<GitNewContent> &files, const QString &message) {
+                                                             return CommitSecretGate::approveContents(files, message, allowSecrets);
+                                                         });
     if (!reverted) {
         fail(io, reverted.errorMessage());
         return Findings;

@@ -31,7 +31,7 @@ const char *const kUsage =
     "                                        promote settings and image tags from one environment to the next\n"
     "  history REPO --env E [--format text|json]\n"
     "                                        the commits that changed an environment, promotions marked\n"
-    "  rollback REPO COMMIT [--push] [--sign-key F] [--dry-run]\n"
+    "  rollback REPO COMMIT [--push] [--sign-key F] [--dry-run] [--allow-secrets]\n"
     "                                        revert a commit as a new commit\n"
     "  metrics --prometheus URL --query Q [--range 1h] [--step 15s] [--timeout 30s] [--format csv|json]\n"
     "                                        query a Prometheus (instant query without --range)\n"

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -130,10 +131,15 @@ public:
     /// exist there (a new file).
     Result<QString> fileText(const QString &revision, const QString &path) const;
 
+    /// Looks at what a commit would add or change before anything is written: returns the message to
+    /// commit with, or an Error that refuses the commit (e.g. plaintext secrets).
+    using ContentCheck = std::function<Result<QString>(const QList<GitNewContent> &files, const QString &message)>;
+
     /// Reverts a commit as a new commit on HEAD (like `git revert --no-edit`), identity from Git's
     /// config. Refuses when tracked files have uncommitted changes; on conflicts nothing is changed and
-    /// the Error lists the conflicting files. Returns the new commit id.
-    Result<QString> revert(const QString &revision, const CommitSigner &signer = {});
+    /// the Error lists the conflicting files. `check`, when set, sees the files the revert brings back
+    /// and its message before anything is written. Returns the new commit id.
+    Result<QString> revert(const QString &revision, const CommitSigner &signer = {}, const ContentCheck &check = {});
 
 private:
     explicit GitRepository(git_repository *repository);

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -49,6 +50,12 @@ struct GitFileDiff {
     bool binary = false; ///< texts are empty for binary files
     QString oldText;
     QString newText;
+};
+
+/// A file a commit is about to add or change, with its new content (for checks before committing).
+struct GitNewContent {
+    QString path; ///< relative to the work tree, '/'-separated
+    QByteArray content;
 };
 
 /// A branch, local or remote-tracking.

@@ -48,16 +48,36 @@ Result<SecretFindings> CommitSecretGate::scanStaged(const QString &repositoryPat
     return findings;
 }
 
+namespace {
+
+Result<QString> decide(const SecretFindings &findings, const QString &message, bool allowSecrets)
+{
+    if (findings.isEmpty())
+        return message;
+    if (allowSecrets)
+        return CommitSecretGate::withOverrideTrailer(message, findings);
+    return CommitSecretGate::refusal(findings);
+}
+
+} // namespace
+
 Result<QString> CommitSecretGate::approve(const QString &repositoryPath, const QString &message, bool allowSecrets)
 {
     Result<SecretFindings> findings = scanStaged(repositoryPath);
     if (!findings)
         return findings.error();
-    if (findings->isEmpty())
-        return message;
-    if (allowSecrets)
-        return withOverrideTrailer(message, findings.value());
-    return refusal(findings.value());
+    return decide(findings.value(), message, allowSecrets);
+}
+
+Result<QString> CommitSecretGate::approveContents(const QList<GitNewContent> &files, const QString &message,
+                                                  bool allowSecrets)
+{
+    SecretFindings findings;
+    for (const GitNewContent &file : files) {
+        if (!SecretScanner::isAllowedPath(file.path))
+            findings << SecretScanner::scanText(file.content, file.path);
+    }
+    return decide(findings, message, allowSecrets);
 }
 
 Error CommitSecretGate::refusal(const SecretFindings &findings)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "git/GitTypes.h"
 #include "secrets/SecretFinding.h"
 
 #include <QString>
@@ -26,6 +27,10 @@ public:
     /// trailer when findings are overridden (`allowSecrets`), else an Error (code Refused) naming
     /// each finding and how to proceed.
     static Result<QString> approve(const QString &repositoryPath, const QString &message, bool allowSecrets);
+
+    /// The same decision for content about to be committed without staging (a revert brings files
+    /// back): the message to commit with, or the refusal.
+    static Result<QString> approveContents(const QList<GitNewContent> &files, const QString &message, bool allowSecrets);
 
     /// The refusal for `findings` (non-empty): each finding with file, line and rule, and how to proceed.
     static Error refusal(const SecretFindings &findings);

@@ -169,6 +169,44 @@ private slots:
         QCOMPARE(git({QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%(trailers:key=Secrets-Override,valueonly)")}).out.trimmed(),
                  QStringLiteral("aws-access-key-id"));
     }
+
+    void rollbackRefusesSecretsItBringsBack()
+    {
+        const QString repo = m_tmp.filePath(QStringLiteral("rollback"));
+        QCOMPARE(cli({QStringLiteral("demo"), repo}).exitCode, 0);
+        auto git = [&](const QStringList &arguments) { return runProcess(QStringLiteral("git"), QStringList{QStringLiteral("-C"), repo} + arguments); };
+        git({QStringLiteral("config"), QStringLiteral("user.name"), QStringLiteral("Dev")});
+        git({QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("dev@example.com")});
+        // A key committed by hand (no gate), then removed: rolling back the removal would bring it back.
+        const QString values = repo + QStringLiteral("/charts/tunemantra/values-staging.yaml");
+        QFile file(values);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray clean = file.readAll();
+        file.close();
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(clean + "\nextraEnv:\n  - name: AWS_ACCESS_KEY_ID\n    value: " + kAwsKey + "\n");
+        file.close();
+        QCOMPARE(git({QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("add a key")}).exitCode, 0);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(clean);
+        file.close();
+        QCOMPARE(git({QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("remove the key")}).exitCode, 0);
+        const QString head = git({QStringLiteral("rev-parse"), QStringLiteral("HEAD")}).out;
+
+        const QStringList rollback{QStringLiteral("rollback"), repo, head.trimmed()};
+        const Run refused = cli(rollback);
+        QVERIFY2(refused.exitCode == 1, qPrintable(refused.describe()));
+        QVERIFY2(refused.err.contains(QStringLiteral("charts/tunemantra/values-staging.yaml:")) && refused.err.contains(QStringLiteral("aws-access-key-id")),
+                 qPrintable(refused.describe()));
+        QCOMPARE(git({QStringLiteral("rev-parse"), QStringLiteral("HEAD")}).out, head);
+        QCOMPARE(git({QStringLiteral("status"), QStringLiteral("--porcelain")}).out, QString());
+
+        const Run allowed = cli(rollback + QStringList{QStringLiteral("--allow-secrets")});
+        QVERIFY2(allowed.exitCode == 0, qPrintable(allowed.describe()));
+        QCOMPARE(git({QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%(trailers:key=Secrets-Override,valueonly)")}).out.trimmed(),
+                 QStringLiteral("aws-access-key-id"));
+        QVERIFY(git({QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%s")}).out.startsWith(QStringLiteral("Revert \"remove the key\"")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScanCli)
