@@ -516,6 +516,7 @@ PromoteView *MainWindow::showPromote()
     const Workspace *ws = m_session->workspace();
     return !ws ? nullptr : showTab(m_files, m_promote, QStringLiteral("Promote"), [&](PromoteView *view) {
         connect(view, &PromoteView::promoted, this, &MainWindow::workspaceChangedOnDisk);
+        connect(view, &PromoteView::sealRequested, this, [this] { showSecretEditor(); });
         view->setWorkspace(*ws);
     });
 }

@@ -42,6 +42,8 @@ PromoteView::PromoteView(QWidget *parent)
     , m_sign(new QCheckBox(QStringLiteral("Sign with SSH key"), this))
     , m_key(new QLineEdit(this))
     , m_push(new QCheckBox(QStringLiteral("Push to origin"), this))
+    , m_allowSecrets(new QCheckBox(QStringLiteral("Commit with secrets"), this))
+    , m_seal(new QPushButton(QStringLiteral("Seal secrets…"), this))
     , m_commit(new QPushButton(QStringLiteral("Commit && Push"), this))
     , m_cancel(new QPushButton(QStringLiteral("Cancel"), this))
     , m_progress(new QProgressBar(this))
@@ -96,6 +98,13 @@ PromoteView::PromoteView(QWidget *parent)
     m_cancel->setVisible(false);
     m_status->setWordWrap(true);
     connect(m_commit, &QPushButton::clicked, this, [this] { commitSelected(m_push->isChecked()); });
+    m_allowSecrets->setToolTip(QStringLiteral("Commit the plaintext secrets anyway; the commit message records the "
+                                              "override in a Secrets-Override trailer"));
+    m_allowSecrets->hide();
+    m_seal->setToolTip(QStringLiteral("Seal the values with the environment's Sealed Secrets certificate instead"));
+    m_seal->hide();
+    connect(m_allowSecrets, &QCheckBox::toggled, this, &PromoteView::updateCommitButton);
+    connect(m_seal, &QPushButton::clicked, this, &PromoteView::sealRequested);
     connect(m_cancel, &QPushButton::clicked, this, &PromoteView::cancel);
     connect(m_pair, &EnvironmentPairPicker::pairChanged, this, &PromoteView::plan);
 
@@ -125,6 +134,9 @@ PromoteView::PromoteView(QWidget *parent)
     signRow->addWidget(browse);
     signRow->addSpacing(16);
     signRow->addWidget(m_push);
+    signRow->addSpacing(16);
+    signRow->addWidget(m_allowSecrets);
+    signRow->addWidget(m_seal);
     signRow->addStretch();
     signRow->addWidget(m_progress);
     signRow->addWidget(m_cancel);
@@ -163,7 +175,9 @@ PromoteView::PromoteView(QWidget *parent)
         if (!*result) {
             m_diff->setDiff(QString(), result->errorMessage());
             m_check->clear();
-            m_commit->setEnabled(false);
+            m_previewAllowed = false;
+            m_previewHasSecrets = false;
+            updateCommitButton();
             return;
         }
         const PromotionPreview &p = result->value();
@@ -180,8 +194,23 @@ PromoteView::PromoteView(QWidget *parent)
             check += QStringLiteral("<br><span style='color:#9a6700'>%1 already has %2 error(s).</span>")
                          .arg(m_pair->to().toHtmlEscaped())
                          .arg(p.existingProblems.size());
+        if (!p.secrets.isEmpty()) {
+            QStringList where;
+            for (const SecretFinding &f : p.secrets)
+                where << QStringLiteral("%1:%2 %3").arg(f.file).arg(f.line).arg(f.rule);
+            check += QStringLiteral("<br><span style='color:#b31d28'>✖ %1 plaintext secret(s): %2. Seal them, or tick "
+                                    "<i>Commit with secrets</i> to override (recorded in the commit message).</span>")
+                         .arg(p.secrets.size())
+                         .arg(where.join(QStringLiteral(", ")).toHtmlEscaped());
+        }
         m_check->setText(check);
-        m_commit->setEnabled(p.allowed() && !m_busy);
+        m_previewAllowed = p.allowed();
+        m_previewHasSecrets = !p.secrets.isEmpty();
+        m_allowSecrets->setVisible(m_previewHasSecrets);
+        m_seal->setVisible(m_previewHasSecrets);
+        if (!m_previewHasSecrets)
+            m_allowSecrets->setChecked(false);
+        updateCommitButton();
         if (!m_messageEdited)
             m_message->setPlainText(m_model->plan().commitMessage(m_model->selectedIds(), m_sourceCommit));
     });
@@ -256,6 +285,7 @@ void PromoteView::commitSelected(bool push)
     options.push = push;
     options.message = m_message->toPlainText();
     options.signKeyFile = m_sign->isChecked() ? m_key->text().trimmed() : QString();
+    options.allowSecrets = m_allowSecrets->isChecked();
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
     options.remote.cancel = m_cancelFlag.get();
     QPointer<PromoteView> self(this);
@@ -300,13 +330,24 @@ void PromoteView::showOutcome(const Result<PromotionOutcome> &outcome)
     emit promoted(outcome->commitId, outcome->pushed);
 }
 
+void PromoteView::setAllowSecrets(bool allow)
+{
+    m_allowSecrets->setChecked(allow);
+}
+
+void PromoteView::updateCommitButton()
+{
+    m_commit->setEnabled(!m_busy && !m_model->selectedIds().isEmpty() && m_previewAllowed
+                         && (!m_previewHasSecrets || m_allowSecrets->isChecked()));
+}
+
 void PromoteView::setBusy(bool busy)
 {
     m_busy = busy;
     m_progress->setVisible(busy);
     m_progress->setRange(0, 0);
     m_cancel->setVisible(busy && m_runWatcher.isRunning());
-    m_commit->setEnabled(!busy && !m_model->selectedIds().isEmpty());
+    updateCommitButton();
     m_pair->setEnabled(!busy);
     emit busyChanged(busy);
 }

@@ -48,6 +48,8 @@ public:
     QString statusText() const;
     bool isBusy() const;
     void setSignKeyFile(const QString &path);
+    /// Commit plaintext secrets anyway (the override, recorded as a trailer in the commit message).
+    void setAllowSecrets(bool allow);
     /// Commits the checked changes (and pushes when `push`), like the Commit & Push button.
     void commitSelected(bool push);
     void cancel();
@@ -56,6 +58,8 @@ signals:
     /// A promotion was committed (and pushed when asked); the workspace changed on disk.
     void promoted(const QString &commitId, bool pushed);
     void busyChanged(bool busy);
+    /// The user wants to seal the plaintext secrets the promotion would commit (the Seal secrets… button).
+    void sealRequested();
 
 private:
     template<typename T>
@@ -68,6 +72,7 @@ private:
     void plan();
     void preview();
     void setBusy(bool busy);
+    void updateCommitButton();
     void showOutcome(const Result<PromotionOutcome> &outcome);
 
     Workspace m_workspace;
@@ -82,6 +87,8 @@ private:
     QCheckBox *m_sign;
     QLineEdit *m_key;
     QCheckBox *m_push;
+    QCheckBox *m_allowSecrets;
+    QPushButton *m_seal;
     QPushButton *m_commit;
     QPushButton *m_cancel;
     QProgressBar *m_progress;
@@ -93,6 +100,8 @@ private:
     QString m_sourceCommit;
     bool m_messageEdited = false;
     bool m_busy = false;
+    bool m_previewAllowed = false;
+    bool m_previewHasSecrets = false;
 };
 
 } // namespace studio

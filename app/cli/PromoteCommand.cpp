@@ -62,6 +62,9 @@ int runPromote(const QStringList &arguments, CliStreams &io)
             io.err << d.file << ':' << d.line << ": existing error in " << plan->target() << ": " << d.message << '\n';
         for (const QString &refusal : preview->refusals)
             io.err << "deploy-studio-cli: refused: " << refusal << '\n';
+        for (const SecretFinding &f : preview->secrets)
+            io.err << f.file << ':' << f.line << ':' << f.column << ": plaintext secret (" << f.rule
+                   << "): committing it needs --allow-secrets; seal it instead\n";
         io.out.flush();
         io.err.flush();
         return preview->allowed() ? Success : Findings;

@@ -3,7 +3,6 @@
 
 #include "git/GitRepository.h"
 #include "secrets/CommitSecretGate.h"
-#include "secrets/SecretScanner.h"
 #include "secrets/SshSigner.h"
 #include "workspace/Workspace.h"
 
@@ -63,15 +62,10 @@ Result<PromotionOutcome> Promoter::run(const Workspace &workspace, const Promoti
     for (const FileChange &file : preview->files)
         outcome.files << file.file;
 
-    // Plaintext secrets in the new texts refuse the promotion before anything is written. (This also
-    // overlaps with libgit2's set-up; the gate below checks the staged content again before committing.)
-    if (commit && !options.allowSecrets) {
-        SecretFindings found;
-        for (const FileChange &file : preview->files)
-            found << SecretScanner::scanText(file.after.toUtf8(), file.file);
-        if (!found.isEmpty())
-            return CommitSecretGate::refusal(found);
-    }
+    // Plaintext secrets in the new texts refuse the promotion before anything is written (the gate
+    // below checks the staged content again before committing).
+    if (commit && !options.allowSecrets && !preview->secrets.isEmpty())
+        return CommitSecretGate::refusal(preview->secrets);
 
     std::optional<GitRepository> repo;
     CommitSigner signer;

@@ -301,8 +301,10 @@ Result<PromotionPreview> PromotionPlan::preview(const Workspace &workspace, cons
             return Error{edit.error().code, QStringLiteral("%1: %2").arg(change.file, edit.errorMessage())};
         file.after = edit->applyTo(file.after);
     }
-    for (const QString &file : std::as_const(order))
+    for (const QString &file : std::as_const(order)) {
         preview.files << byFile.value(file);
+        preview.secrets << SecretScanner::scanText(preview.files.back().after.toUtf8(), file);
+    }
 
     // Check the target as it is and as it would be.
     CheckOptions options;

@@ -3,6 +3,7 @@
 
 #include "core/Diagnostic.h"
 #include "core/Result.h"
+#include "secrets/SecretFinding.h"
 #include "values/ValueNode.h"
 #include "values/ValuesEditor.h"
 
@@ -44,6 +45,7 @@ struct PromotionPreview {
     Diagnostics newProblems;     ///< errors the target would gain
     Diagnostics existingProblems;///< errors the target already has (shown; they block only protected targets)
     QStringList refusals;        ///< why the promotion may not go ahead (empty = it may)
+    SecretFindings secrets;      ///< plaintext secrets in the new texts: committing them needs an explicit override
     bool allowed() const { return refusals.isEmpty(); }
 };
 

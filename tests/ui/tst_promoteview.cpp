@@ -17,6 +17,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTreeView>
@@ -166,6 +167,61 @@ private slots:
         QVERIFY(git(m_repo, {QStringLiteral("cat-file"), QStringLiteral("commit"), commit}).contains(QStringLiteral("-----BEGIN SSH SIGNATURE-----")));
         QCOMPARE(git(m_repo, {QStringLiteral("status"), QStringLiteral("--porcelain")}), QString());
         QVERIFY(view.statusText().contains(QStringLiteral("Pushed to origin")));
+    }
+
+    void plaintextSecretsNeedTheOverride()
+    {
+        const QString repo = m_dir.filePath(QStringLiteral("secrets"));
+        QVERIFY(DemoWorkspace::create(repo).ok());
+        git(repo, {QStringLiteral("config"), QStringLiteral("user.name"), QStringLiteral("Dev")});
+        git(repo, {QStringLiteral("config"), QStringLiteral("user.email"), QStringLiteral("dev@example.com")});
+        QFile dev(repo + QStringLiteral("/charts/tunemantra/values-dev.yaml"));
+        QVERIFY(dev.open(QIODevice::Append));
+        dev.write("\nextraEnv:\n  - name: AWS_ACCESS_KEY_ID\n    value: " + QByteArray("AKIA") + "Z7QWERTYUIOPLKJH\n");
+        dev.close();
+        int rc = 1;
+        git(repo, {QStringLiteral("commit"), QStringLiteral("-qam"), QStringLiteral("dev key")}, &rc);
+        QCOMPARE(rc, 0);
+
+        PromoteView view;
+        view.resize(1200, 800);
+        view.show();
+        view.setWorkspace(Workspace::discover(repo));
+        view.setEnvironments(QStringLiteral("dev"), QStringLiteral("staging"));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy() && view.changes()->plan().source() == u"dev" && view.changes()->rowCount() > 0, 20000);
+        view.changes()->setAllChecked(false);
+        for (int row = 0; row < view.changes()->rowCount(); ++row) {
+            const QModelIndex index = view.changes()->index(row, PromotionChangeModel::SettingColumn);
+            if (index.data(PromotionChangeModel::IdRole).toString() == u"extraEnv")
+                QVERIFY(view.changes()->setData(index, Qt::Checked, Qt::CheckStateRole));
+        }
+        QCOMPARE(view.changes()->selectedIds(), QStringList{QStringLiteral("extraEnv")});
+        QTRY_VERIFY_WITH_TIMEOUT(view.checkText().contains(QStringLiteral("plaintext secret")), 20000);
+        QVERIFY2(view.checkText().contains(QStringLiteral("charts/tunemantra/values-staging.yaml:")), qPrintable(view.checkText()));
+
+        QPushButton *commit = nullptr;
+        QPushButton *seal = nullptr;
+        for (QPushButton *button : view.findChildren<QPushButton *>()) {
+            if (button->text() == u"Commit && Push")
+                commit = button;
+            if (button->text() == u"Seal secrets…")
+                seal = button;
+        }
+        QVERIFY(commit && seal);
+        QVERIFY(!commit->isEnabled());
+        QVERIFY(seal->isVisible());
+        QSignalSpy sealRequested(&view, &PromoteView::sealRequested);
+        seal->click();
+        QCOMPARE(sealRequested.count(), 1);
+
+        // The explicit override: committed, and recorded in the message.
+        view.setAllowSecrets(true);
+        QVERIFY(commit->isEnabled());
+        QSignalSpy promoted(&view, &PromoteView::promoted);
+        view.commitSelected(false);
+        QVERIFY(promoted.wait(30000));
+        QCOMPARE(git(repo, {QStringLiteral("log"), QStringLiteral("-1"), QStringLiteral("--format=%(trailers:key=Secrets-Override,valueonly)")}).trimmed(),
+                 QStringLiteral("aws-access-key-id"));
     }
 
     void historyShowsThePromotionAndRollsItBack()
