@@ -43,6 +43,30 @@ QString pageTitle(const QString &page)
     return titles.value(page, page);
 }
 
+/// What a page decides, for pages whose answers section carries no help text of its own.
+QString pageExplanation(const QString &page)
+{
+    static const QHash<QString, QString> explanations{
+        {QStringLiteral("basics"), QStringLiteral("Where the environment runs and how its resources are named. The region "
+                                                  "and zones cannot be changed later.")},
+        {QStringLiteral("network"), QStringLiteral("Address ranges for the network, the pods and the services. They must "
+                                                   "not overlap each other or any network you connect to.")},
+        {QStringLiteral("cluster"), QStringLiteral("The managed Kubernetes control plane: its version and how it is reached.")},
+        {QStringLiteral("cluster.nodePools"), QStringLiteral("Groups of worker nodes that scale between their minimum and "
+                                                             "maximum.")},
+        {QStringLiteral("postgres"), QStringLiteral("The managed PostgreSQL database: size, high availability, replicas "
+                                                    "and backups.")},
+        {QStringLiteral("redis"), QStringLiteral("The managed Redis cache. High availability needs at least two nodes.")},
+        {QStringLiteral("search"), QStringLiteral("The search layer: OpenSearch on AWS, Elasticsearch run in the cluster by "
+                                                  "the ECK operator on Azure and Google Cloud.")},
+        {QStringLiteral("storage"), QStringLiteral("Object storage for media, the CDN in front of it and its TLS certificate.")},
+        {QStringLiteral("secrets"), QStringLiteral("The cloud secret store the applications read their credentials from.")},
+        {QStringLiteral("addons"), QStringLiteral("What Argo CD installs into the cluster once it runs: ingress, "
+                                                  "certificates, DNS, monitoring, Sealed Secrets and more.")},
+    };
+    return explanations.value(page);
+}
+
 } // namespace
 
 ClusterWizard::ClusterWizard(CloudProvider provider, const QString &repoRoot, QWidget *parent)
@@ -96,7 +120,8 @@ void ClusterWizard::buildPages()
         order.insert(order.indexOf(QStringLiteral("addons")), QStringLiteral("secrets"));
     }
     for (const QString &name : order) {
-        auto *page = new AnswersPage(pageTitle(name), m_form->pageSubtitle(name), byPage.value(name));
+        const QString help = m_form->pageSubtitle(name);
+        auto *page = new AnswersPage(pageTitle(name), help.isEmpty() ? pageExplanation(name) : help, byPage.value(name));
         page->setObjectName(QStringLiteral("page-") + name);
         if (name == u"basics") {
             auto *presetRow = new QWidget;
