@@ -205,36 +205,6 @@ Result<QList<GitFileDiff>> GitRepository::commitDiff(const QString &revision) co
     return files;
 }
 
-namespace {
-
-/// The files `to` adds or changes against `from` (both tree ids), with their new content.
-Result<QList<GitNewContent>> newContents(git_repository *repo, const git_oid *from, const git_oid *to)
-{
-    lg::Tree before;
-    lg::Tree after;
-    if (git_tree_lookup(before.out(), repo, from) != 0 || git_tree_lookup(after.out(), repo, to) != 0)
-        return lg::error(QStringLiteral("cannot read the trees to compare"));
-    lg::Diff diff;
-    if (git_diff_tree_to_tree(diff.out(), repo, before.get(), after.get(), nullptr) != 0)
-        return lg::error(QStringLiteral("cannot compare the trees"));
-    QList<GitNewContent> files;
-    const size_t count = git_diff_num_deltas(diff.get());
-    for (size_t i = 0; i < count; ++i) {
-        const git_diff_delta *delta = git_diff_get_delta(diff.get(), i);
-        if (delta->status == GIT_DELTA_DELETED || delta->new_file.mode == GIT_FILEMODE_COMMIT)
-            continue;
-        lg::Blob blob;
-        if (git_blob_lookup(blob.out(), repo, &delta->new_file.id) != 0)
-            return lg::error(QStringLiteral("cannot read %1").arg(lg::fromUtf8(delta->new_file.path)));
-        files << GitNewContent{lg::fromUtf8(delta->new_file.path),
-                               QByteArray(static_cast<const char *>(git_blob_rawcontent(blob.get())),
-                                          qsizetype(git_blob_rawsize(blob.get())))};
-    }
-    return files;
-}
-
-} // namespace
-
 Result<QString> GitRepository::revert(const QString &revision, const CommitSigner &signer, const ContentCheck &check)
 {
     git_repository *repo = m_repo.get();

@@ -217,6 +217,11 @@ Result<QList<GitFileStatus>> GitRepository::status(const QStringList &paths) con
     return readStatus(m_repo.get(), true, relative.value());
 }
 
+Result<QList<GitNewContent>> GitRepository::stagedContents() const
+{
+    return lg::stagedContents(m_repo.get());
+}
+
 Status GitRepository::stage(const QStringList &paths)
 {
     const QString root = workdir();

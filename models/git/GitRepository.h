@@ -69,6 +69,10 @@ public:
     /// The status of just these files (paths relative to the work tree): only they are read.
     Result<QList<GitFileStatus>> status(const QStringList &paths) const;
 
+    /// The files the next commit would add or change against HEAD, with their staged content (not the
+    /// work tree's): what a check before committing must look at.
+    Result<QList<GitNewContent>> stagedContents() const;
+
     /// Stages files or folders (relative to the work tree, or absolute inside it) like `git add`:
     /// new and modified files are added, deleted ones removed from the index, conflicts resolved.
     Status stage(const QStringList &paths);

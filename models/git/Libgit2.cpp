@@ -413,6 +413,53 @@ QString commitReflog(const QString &kind, git_repository *repo, const git_oid &i
     return QStringLiteral("%1: %2").arg(kind, summary);
 }
 
+/// The files of `diff` that are added or changed, with their new content.
+static Result<QList<GitNewContent>> addedOrChanged(git_repository *repo, git_diff *diff)
+{
+    QList<GitNewContent> files;
+    const size_t count = git_diff_num_deltas(diff);
+    for (size_t i = 0; i < count; ++i) {
+        const git_diff_delta *delta = git_diff_get_delta(diff, i);
+        if (delta->status == GIT_DELTA_DELETED || delta->new_file.mode == GIT_FILEMODE_COMMIT)
+            continue;
+        lg::Blob blob;
+        if (git_blob_lookup(blob.out(), repo, &delta->new_file.id) != 0)
+            return lg::error(QStringLiteral("cannot read %1").arg(lg::fromUtf8(delta->new_file.path)));
+        files << GitNewContent{lg::fromUtf8(delta->new_file.path),
+                               QByteArray(static_cast<const char *>(git_blob_rawcontent(blob.get())),
+                                          qsizetype(git_blob_rawsize(blob.get())))};
+    }
+    return files;
+}
+
+Result<QList<GitNewContent>> newContents(git_repository *repo, const git_oid *from, const git_oid *to)
+{
+    lg::Tree before;
+    lg::Tree after;
+    if ((from && git_tree_lookup(before.out(), repo, from) != 0) || git_tree_lookup(after.out(), repo, to) != 0)
+        return lg::error(QStringLiteral("cannot read the trees to compare"));
+    lg::Diff diff;
+    if (git_diff_tree_to_tree(diff.out(), repo, before.get(), after.get(), nullptr) != 0)
+        return lg::error(QStringLiteral("cannot compare the trees"));
+    return addedOrChanged(repo, diff.get());
+}
+
+Result<QList<GitNewContent>> stagedContents(git_repository *repo)
+{
+    lg::Index index;
+    if (git_repository_index(index.out(), repo) != 0)
+        return lg::error(QStringLiteral("cannot read the index"));
+    // An unborn branch (first commit) compares against the empty tree: every staged file is new.
+    lg::Tree headTree;
+    lg::Object head;
+    if (git_revparse_single(head.out(), repo, "HEAD^{tree}") == 0)
+        headTree = lg::Tree(reinterpret_cast<git_tree *>(head.release()));
+    lg::Diff diff;
+    if (git_diff_tree_to_index(diff.out(), repo, headTree.get(), index.get(), nullptr) != 0)
+        return lg::error(QStringLiteral("cannot compare the index with HEAD"));
+    return addedOrChanged(repo, diff.get());
+}
+
 } // namespace libgit2
 
 } // namespace studio

@@ -148,6 +148,10 @@ Result<Commit> lookupCommit(git_repository *repo, const QString &revision);
 Result<Commit> headCommit(git_repository *repo);
 GitCommitInfo toCommitInfo(git_commit *commit);
 QString commitReflog(const QString &kind, git_repository *repo, const git_oid &id);
+/// The files tree `to` adds or changes against tree `from` (null: the empty tree), with their content.
+Result<QList<GitNewContent>> newContents(git_repository *repo, const git_oid *from, const git_oid *to);
+/// The files the index adds or changes against HEAD's tree, with their staged content.
+Result<QList<GitNewContent>> stagedContents(git_repository *repo);
 /// `path` relative to the work tree, '/'-separated; empty for the whole tree.
 Result<QString> relativePath(const QString &workdir, const QString &path);
 /// Writes a commit object (signed when `signer` is set) without moving any reference.

@@ -115,7 +115,7 @@ Result<PromotionOutcome> Promoter::run(const Workspace &workspace, const Promoti
         return staged.error();
     }
     const QString requested = options.message.isEmpty() ? plan.commitMessage(options.ids, sourceCommit) : options.message;
-    const Result<QString> message = CommitSecretGate::approve(workspace.root, requested, options.allowSecrets);
+    const Result<QString> message = CommitSecretGate::approve(*repo, requested, options.allowSecrets);
     if (!message) {
         restore();
         return Error{message.error().code, QStringLiteral("%1; the files were restored").arg(message.errorMessage())};

@@ -9,6 +9,8 @@
 
 namespace studio {
 
+class GitRepository;
+
 /// Stops plaintext secrets at commit time: scans what the index would commit (every file added or
 /// changed against HEAD, as staged, not as in the work tree) and refuses the commit with file, line
 /// and rule — unless the user overrides, which is recorded in the commit message as a
@@ -22,11 +24,15 @@ public:
 
     /// Findings in the staged versions of the files the next commit adds or changes.
     static Result<SecretFindings> scanStaged(const QString &repositoryPath);
+    static Result<SecretFindings> scanStaged(const GitRepository &repository);
+    /// Findings in content about to be committed.
+    static SecretFindings scan(const QList<GitNewContent> &files);
 
     /// The message to commit with: `message` when nothing is found, `message` plus the override
     /// trailer when findings are overridden (`allowSecrets`), else an Error (code Refused) naming
     /// each finding and how to proceed.
     static Result<QString> approve(const QString &repositoryPath, const QString &message, bool allowSecrets);
+    static Result<QString> approve(const GitRepository &repository, const QString &message, bool allowSecrets);
 
     /// The same decision for content about to be committed without staging (a revert brings files
     /// back): the message to commit with, or the refusal.
