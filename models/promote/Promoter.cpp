@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "promote/Promoter.h"
 
+#include "documents/FileReplacement.h"
 #include "git/GitRepository.h"
 #include "secrets/CommitSecretGate.h"
 #include "secrets/SshSigner.h"
 #include "workspace/Workspace.h"
 
-#include <QSaveFile>
 
 namespace studio {
 
@@ -102,11 +102,9 @@ Result<PromotionOutcome> Promoter::run(const Workspace &workspace, const Promoti
 
     auto restore = [&] {
         for (const FileChange &file : preview->files) {
-            QSaveFile out(workspace.absolutePath(file.file));
-            if (out.open(QIODevice::WriteOnly)) {
-                out.write(file.before.toUtf8());
+            FileReplacement out(workspace.absolutePath(file.file));
+            if (out.prepare(file.before.toUtf8()))
                 out.commit();
-            }
         }
         repo->unstage(outcome.files);
     };

@@ -2,6 +2,7 @@
 #include "promote/PromotionPlan.h"
 
 #include "checks/WorkspaceChecker.h"
+#include "documents/FileReplacement.h"
 #include "secrets/SecretScanner.h"
 #include "values/EnvironmentMatrix.h"
 #include "workspace/TextFile.h"
@@ -11,7 +12,6 @@
 #include "yaml/YamlPatch.h"
 
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QSet>
 
 #include <memory>
@@ -368,7 +368,7 @@ QString PromotionPlan::commitMessage(const QStringList &ids, const QString &sour
 Status PromotionPlan::write(const Workspace &workspace, const QList<FileChange> &files)
 {
     // Everything is written to temporary files first; only when all succeeded are they put in place.
-    std::vector<std::unique_ptr<QSaveFile>> staged;
+    std::vector<std::unique_ptr<FileReplacement>> staged;
     for (const FileChange &change : files) {
         const QString path = workspace.absolutePath(change.file);
         const Result<QString> now = TextFile::read(path);
@@ -377,27 +377,22 @@ Status PromotionPlan::write(const Workspace &workspace, const QList<FileChange> 
                                    QStringLiteral("%1 changed on disk since the promotion was prepared; nothing was "
                                                   "written")
                                        .arg(change.file));
-        auto file = std::make_unique<QSaveFile>(path);
-        const QByteArray bytes = change.after.toUtf8();
-        if (!file->open(QIODevice::WriteOnly) || file->write(bytes) != bytes.size())
-            return Status::failure(Error::Code::Io, QStringLiteral("cannot write %1 (%2); nothing was written")
-                                                        .arg(change.file, file->errorString()));
+        auto file = std::make_unique<FileReplacement>(path);
+        if (Status prepared = file->prepare(change.after.toUtf8()); !prepared)
+            return Status::failure(Error::Code::Io, QStringLiteral("%1; nothing was written").arg(prepared.errorMessage()));
         staged.push_back(std::move(file));
     }
     for (size_t i = 0; i < staged.size(); ++i) {
-        if (staged[i]->commit())
+        const Status committed = staged[i]->commit();
+        if (committed)
             continue;
-        const QString reason = staged[i]->errorString();
         // Put back what was already replaced.
         for (size_t j = 0; j < i; ++j) {
-            QSaveFile restore(workspace.absolutePath(files[qsizetype(j)].file));
-            if (restore.open(QIODevice::WriteOnly)) {
-                restore.write(files[qsizetype(j)].before.toUtf8());
+            FileReplacement restore(workspace.absolutePath(files[qsizetype(j)].file));
+            if (restore.prepare(files[qsizetype(j)].before.toUtf8()))
                 restore.commit();
-            }
         }
-        return Status::failure(Error::Code::Io, QStringLiteral("cannot write %1 (%2); the promotion was undone")
-                                                    .arg(files[qsizetype(i)].file, reason));
+        return Status::failure(Error::Code::Io, QStringLiteral("%1; the promotion was undone").arg(committed.errorMessage()));
     }
     return success();
 }

@@ -181,6 +181,31 @@ private slots:
         QVERIFY2(written.errorMessage().contains(QStringLiteral("nothing was written")), qPrintable(written.errorMessage()));
         QVERIFY(readFile(repo + QStringLiteral("/charts/tunemantra/values-prod.yaml")).contains(QStringLiteral("tag: latest")));
         QCOMPARE(git(repo, {QStringLiteral("status"), QStringLiteral("--porcelain"), QStringLiteral("charts")}), QString());
+        // The prepared replacement of the first file was removed again.
+        QCOMPARE(git(repo, {QStringLiteral("status"), QStringLiteral("--porcelain"), QStringLiteral("--ignored"),
+                            QStringLiteral("charts")}),
+                 QString());
+    }
+
+    void writingKeepsPermissionsAndLeavesNoTemporaryFiles()
+    {
+        const QString repo = freshDemo(QStringLiteral("permissions"));
+        const QString values = repo + QStringLiteral("/charts/tunemantra/values-prod.yaml");
+        const QFile::Permissions groupReadable = QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup;
+        QVERIFY(QFile::setPermissions(values, groupReadable));
+        const Workspace ws = Workspace::discover(repo);
+        const Result<PromotionPlan> plan = PromotionPlan::build(ws, QStringLiteral("staging"), QStringLiteral("prod"));
+        QVERIFY(plan.ok());
+        const Result<PromotionPreview> preview = plan->preview(ws, {QStringLiteral("image.tag")});
+        QVERIFY(preview.ok());
+        QVERIFY(PromotionPlan::write(ws, preview->files).ok());
+        QCOMPARE(readFile(values), preview->files.front().after);
+        QCOMPARE(QFile::permissions(values) & (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::WriteGroup
+                                               | QFile::ReadOther | QFile::WriteOther),
+                 groupReadable);
+        const QStringList leftovers = QDir(repo + QStringLiteral("/charts/tunemantra"))
+                                          .entryList({QStringLiteral(".values-prod.yaml.*")}, QDir::Files | QDir::Hidden);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u' ')));
     }
 
     void unknownEnvironmentsAreNamed()
