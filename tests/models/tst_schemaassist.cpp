@@ -7,7 +7,6 @@
 
 #include "schema/SchemaAssist.h"
 
-#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -337,8 +336,6 @@ private slots:
             text += QStringLiteral("  key%1:\n    - name: a\n      value: |\n        text\n").arg(i);
         text += QStringLiteral("  last:\n    - name: x\n      va");
         const int lines = int(text.count(u'\n')) + 1;
-        QElapsedTimer timer;
-        timer.start();
         const CursorContext context = SchemaAssist::contextAt(text, lines, 9);
         QCOMPARE(context.mappingPath, (QStringList{"top", "last", "[0]"}));
         QCOMPARE(context.prefix, QStringLiteral("va"));
@@ -346,7 +343,6 @@ private slots:
         const CursorContext root = SchemaAssist::contextAt(text, lines - 2, 3);
         QCOMPARE(root.mappingPath, QStringList{"top"});
         QCOMPARE(root.siblingKeys.size(), 10000);
-        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 
     // --- completion against the real Deployment schema

@@ -15,7 +15,6 @@
 #include "yaml/YamlJson.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -414,14 +413,11 @@ private slots:
         QString bomb = QStringLiteral("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 9; ++i)
             bomb += QStringLiteral("a%1: &a%1 [*a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2, *a%2]\n").arg(i).arg(i - 1);
-        QElapsedTimer timer;
-        timer.start();
         const Result<QList<SemanticChange>> r = SemanticDiff::compare(yaml::YamlDocument::parse(bomb), QStringLiteral("bomb.yaml"),
                                                                       yaml::YamlDocument::parse(QStringLiteral("a0: 1\n")),
                                                                       QStringLiteral("small.yaml"));
         QVERIFY(!r.ok());
         QVERIFY2(r.errorMessage().contains(QStringLiteral("billion laughs")), qPrintable(r.errorMessage()));
-        QVERIFY(timer.elapsed() < 5000);
 
         // Moderate aliasing is fine and compared by meaning.
         const QList<SemanticChange> changes = diffTexts(QStringLiteral("x: &x {a: 1}\ny: *x\n"), QStringLiteral("x: {a: 1}\ny: {a: 2}\n"));

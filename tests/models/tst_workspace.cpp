@@ -11,7 +11,6 @@
 #include "workspace/Workspace.h"
 #include "yaml/YamlDocument.h"
 
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -419,10 +418,7 @@ private slots:
         const QString root = dir.path();
         QVERIFY(writeFile(root, QStringLiteral("dir/manifest.yaml"), "apiVersion: v1\nkind: Namespace\n"));
         QVERIFY(QFile::link(QStringLiteral(".."), root + QStringLiteral("/dir/link")));
-        QElapsedTimer timer;
-        timer.start();
         const Workspace ws = Workspace::discover(root);
-        QVERIFY2(timer.elapsed() < 10000, "discovery took too long on a symlink loop");
         const Diagnostics loops = withRule(ws.diagnostics, QStringLiteral("workspace-symlink-loop"));
         QCOMPARE(loops.size(), 1);
         QCOMPARE(loops.front().file, QStringLiteral("dir/link"));
