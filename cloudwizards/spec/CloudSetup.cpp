@@ -2,6 +2,9 @@
 #include "spec/CloudSetup.h"
 
 #include "spec/AnswersFile.h"
+#include "spec/EnvironmentReadme.h"
+#include "spec/TerraformConfiguration.h"
+#include "spec/addons/ClusterAddons.h"
 #include "spec/aws/AwsSetup.h"
 #include "spec/azure/AzureSetup.h"
 #include "spec/gcp/GcpSetup.h"
@@ -11,6 +14,17 @@
 #include <QRegularExpression>
 
 namespace studio::cloud {
+
+GeneratedFiles CloudSetup::generate() const
+{
+    TerraformConfiguration tf(terraformDir());
+    addTerraform(tf);
+    GeneratedFiles files = tf.render();
+    files.append({terraformDir() + QStringLiteral("/README.md"),
+                  environmentReadme(provider(), environment(), versionsNote(), files, estimateCost(PricingTable::builtIn()))});
+    files += ClusterAddons::generate(addonTarget());
+    return files;
+}
 
 QString CloudSetup::terraformDir() const
 {

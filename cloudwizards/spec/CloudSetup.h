@@ -13,6 +13,9 @@
 
 namespace studio::cloud {
 
+class TerraformConfiguration;
+struct AddonTarget;
+
 /// One cluster setup for one provider: its answers, the rules they must meet, and what they
 /// generate (Terraform, Argo CD add-ons, a cost estimate). The CLI and the wizard pages work through
 /// this interface; each provider implements it around its own answers model.
@@ -39,13 +42,22 @@ public:
     virtual QString toYaml() const = 0;
     /// Every rule the answers break; empty when they can be generated.
     virtual Diagnostics validate() const = 0;
-    /// Terraform for infra/<provider>/<env>/ and add-ons for clusters/<env>/addons/, paths relative to
-    /// the repository root, in a fixed order. Only meaningful when validate() is empty.
-    virtual GeneratedFiles generate() const = 0;
+    /// Terraform for infra/<provider>/<env>/ (with a README naming the pinned versions and the cost)
+    /// and add-ons for clusters/<env>/addons/, paths relative to the repository root, in a fixed order.
+    /// Only meaningful when validate() is empty.
+    GeneratedFiles generate() const;
     virtual CostEstimate estimateCost(const PricingTable &prices) const = 0;
 
     QString terraformDir() const;  ///< "infra/aws/dev"
     QString addonsDir() const;     ///< "clusters/dev/addons"
+
+protected:
+    /// The provider's resources, in the order its topic files list them.
+    virtual void addTerraform(TerraformConfiguration &tf) const = 0;
+    /// The environment README's note on the pinned provider and module versions.
+    virtual QString versionsNote() const = 0;
+    /// The cluster the add-ons are configured for.
+    virtual AddonTarget addonTarget() const = 0;
 };
 
 } // namespace studio::cloud

@@ -2,7 +2,6 @@
 #include "spec/aws/AwsSetup.h"
 
 #include "spec/AnswersFile.h"
-#include "spec/EnvironmentReadme.h"
 #include "spec/TerraformPins.h"
 #include "spec/addons/ClusterAddons.h"
 #include "spec/aws/AwsRules.h"
@@ -20,20 +19,23 @@ Diagnostics AwsSetup::validate() const
     return validateAwsAnswers(m_answers);
 }
 
-GeneratedFiles AwsSetup::generate() const
+void AwsSetup::addTerraform(TerraformConfiguration &tf) const
 {
-    TerraformConfiguration tf(terraformDir());
     addAwsFoundation(tf, m_answers);
     addAwsDataServices(tf, m_answers);
     addAwsEdge(tf, m_answers);
-    GeneratedFiles files = tf.render();
-    const QString versions = QStringLiteral("One consistent set: `terraform-aws-modules/eks/aws` %1, `terraform-aws-modules/vpc/aws` %2 and the\n"
-                                            "`hashicorp/aws` provider `%3`. The EKS module v20 does not work with aws 6.x; move to\n"
-                                            "EKS v21 + VPC v6 + aws >= 6.28 together, never one of them alone.")
-                                 .arg(QLatin1String(pins::kAwsEksModule), QLatin1String(pins::kAwsVpcModule), QLatin1String(pins::kAwsProvider));
-    files.append({terraformDir() + QStringLiteral("/README.md"),
-                  environmentReadme(CloudProvider::Aws, m_answers.environment, versions, files, estimateCost(PricingTable::builtIn()))});
+}
 
+QString AwsSetup::versionsNote() const
+{
+    return QStringLiteral("One consistent set: `terraform-aws-modules/eks/aws` %1, `terraform-aws-modules/vpc/aws` %2 and the\n"
+                          "`hashicorp/aws` provider `%3`. The EKS module v20 does not work with aws 6.x; move to\n"
+                          "EKS v21 + VPC v6 + aws >= 6.28 together, never one of them alone.")
+               .arg(QLatin1String(pins::kAwsEksModule), QLatin1String(pins::kAwsVpcModule), QLatin1String(pins::kAwsProvider));
+}
+
+AddonTarget AwsSetup::addonTarget() const
+{
     AddonTarget target;
     target.provider = CloudProvider::Aws;
     target.environment = m_answers.environment;
@@ -41,8 +43,7 @@ GeneratedFiles AwsSetup::generate() const
     target.region = m_answers.region;
     target.production = m_preset == Preset::Production;
     target.addons = m_answers.addons;
-    files += ClusterAddons::generate(target);
-    return files;
+    return target;
 }
 
 CostEstimate AwsSetup::estimateCost(const PricingTable &prices) const

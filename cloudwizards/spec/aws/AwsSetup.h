@@ -20,8 +20,12 @@ public:
     QString environment() const override { return m_answers.environment; }
     QString toYaml() const override;
     Diagnostics validate() const override;
-    GeneratedFiles generate() const override;
     CostEstimate estimateCost(const PricingTable &prices) const override;
+
+protected:
+    void addTerraform(TerraformConfiguration &tf) const override;
+    QString versionsNote() const override;
+    AddonTarget addonTarget() const override;
 
 private:
     AwsAnswers m_answers;

@@ -2,7 +2,6 @@
 #include "spec/azure/AzureSetup.h"
 
 #include "spec/AnswersFile.h"
-#include "spec/EnvironmentReadme.h"
 #include "spec/TerraformPins.h"
 #include "spec/addons/ClusterAddons.h"
 #include "spec/azure/AzureRules.h"
@@ -20,18 +19,21 @@ Diagnostics AzureSetup::validate() const
     return validateAzureAnswers(m_answers);
 }
 
-GeneratedFiles AzureSetup::generate() const
+void AzureSetup::addTerraform(TerraformConfiguration &tf) const
 {
-    TerraformConfiguration tf(terraformDir());
     addAzureFoundation(tf, m_answers);
     addAzureServices(tf, m_answers);
-    GeneratedFiles files = tf.render();
-    const QString versions = QStringLiteral("`hashicorp/azurerm` `%1`. Redis is Azure Managed Redis and the CDN is Front Door Standard:\n"
-                                            "Azure Cache for Redis and Azure CDN (classic) are retiring.")
-                                 .arg(QLatin1String(pins::kAzurermProvider));
-    files.append({terraformDir() + QStringLiteral("/README.md"),
-                  environmentReadme(CloudProvider::Azure, m_answers.environment, versions, files, estimateCost(PricingTable::builtIn()))});
+}
 
+QString AzureSetup::versionsNote() const
+{
+    return QStringLiteral("`hashicorp/azurerm` `%1`. Redis is Azure Managed Redis and the CDN is Front Door Standard:\n"
+                          "Azure Cache for Redis and Azure CDN (classic) are retiring.")
+               .arg(QLatin1String(pins::kAzurermProvider));
+}
+
+AddonTarget AzureSetup::addonTarget() const
+{
     AddonTarget target;
     target.provider = CloudProvider::Azure;
     target.environment = m_answers.environment;
@@ -40,8 +42,7 @@ GeneratedFiles AzureSetup::generate() const
     target.production = m_preset == Preset::Production;
     target.search = m_answers.search;
     target.addons = m_answers.addons;
-    files += ClusterAddons::generate(target);
-    return files;
+    return target;
 }
 
 CostEstimate AzureSetup::estimateCost(const PricingTable &prices) const

@@ -2,7 +2,6 @@
 #include "spec/gcp/GcpSetup.h"
 
 #include "spec/AnswersFile.h"
-#include "spec/EnvironmentReadme.h"
 #include "spec/TerraformPins.h"
 #include "spec/addons/ClusterAddons.h"
 #include "spec/gcp/GcpRules.h"
@@ -22,18 +21,21 @@ Diagnostics GcpSetup::validate() const
     return validateGcpAnswers(m_answers);
 }
 
-GeneratedFiles GcpSetup::generate() const
+void GcpSetup::addTerraform(TerraformConfiguration &tf) const
 {
-    TerraformConfiguration tf(terraformDir());
     addGcpFoundation(tf, m_answers);
     addGcpServices(tf, m_answers);
-    GeneratedFiles files = tf.render();
-    const QString versions = QStringLiteral("`hashicorp/google` `%1`. Node pool counts are per zone (a regional cluster); the search\n"
-                                            "layer is Elasticsearch run in the cluster by the ECK operator.")
-                                 .arg(QLatin1String(pins::kGoogleProvider));
-    files.append({terraformDir() + QStringLiteral("/README.md"),
-                  environmentReadme(CloudProvider::Gcp, m_answers.environment, versions, files, estimateCost(PricingTable::builtIn()))});
+}
 
+QString GcpSetup::versionsNote() const
+{
+    return QStringLiteral("`hashicorp/google` `%1`. Node pool counts are per zone (a regional cluster); the search\n"
+                          "layer is Elasticsearch run in the cluster by the ECK operator.")
+               .arg(QLatin1String(pins::kGoogleProvider));
+}
+
+AddonTarget GcpSetup::addonTarget() const
+{
     AddonTarget target;
     target.provider = CloudProvider::Gcp;
     target.environment = m_answers.environment;
@@ -43,8 +45,7 @@ GeneratedFiles GcpSetup::generate() const
     target.production = m_preset == Preset::Production;
     target.search = m_answers.search;
     target.addons = m_answers.addons;
-    files += ClusterAddons::generate(target);
-    return files;
+    return target;
 }
 
 CostEstimate GcpSetup::estimateCost(const PricingTable &prices) const
