@@ -14,29 +14,23 @@
 #include "ProblemsPanel.h"
 #include "PromoteView.h"
 #include "RecentRepositories.h"
+#include "RepositorySources.h"
 #include "SchemaAssistProviders.h"
 #include "SchemaForm.h"
-#include "SecretEditorDialog.h"
 #include "SettingsDialog.h"
-#include "SyntaxHighlighting.h"
 #include "UserPrompts.h"
 #include "WelcomePage.h"
 #include "pages/ClusterWizard.h"
 
-#include "credentials/CredentialStore.h"
 #include "documents/RecoveryJournal.h"
-#include "git/GitRepository.h"
 #include "schema/SchemaAssist.h"
-#include "workspace/DemoWorkspace.h"
 #include "workspace/WorkspaceSession.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -44,10 +38,8 @@
 #include <QProgressBar>
 #include <QSettings>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
 
@@ -59,6 +51,7 @@ MainWindow::MainWindow(const CheckOptions &checkOptions, QWidget *parent)
     , m_session(new WorkspaceSession(this))
     , m_stack(new QStackedWidget(this))
     , m_welcome(new WelcomePage(this))
+    , m_sources(new RepositorySources(this))
     , m_files(new QTabWidget(this))
     , m_explorer(new ExplorerPanel(this))
     , m_problems(new ProblemsPanel(this))
@@ -105,9 +98,15 @@ MainWindow::MainWindow(const CheckOptions &checkOptions, QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_summaryLabel);
 
-    connect(m_welcome, &WelcomePage::openFolderRequested, this, &MainWindow::chooseFolder);
-    connect(m_welcome, &WelcomePage::cloneRequested, this, &MainWindow::cloneRepository);
-    connect(m_welcome, &WelcomePage::createDemoRequested, this, &MainWindow::createDemo);
+    connect(m_welcome, &WelcomePage::openFolderRequested, m_sources, &RepositorySources::chooseFolder);
+    connect(m_welcome, &WelcomePage::cloneRequested, m_sources, &RepositorySources::clone);
+    connect(m_welcome, &WelcomePage::createDemoRequested, m_sources, &RepositorySources::createDemo);
+    connect(m_sources, &RepositorySources::ready, this, &MainWindow::openRepository);
+    connect(m_sources, &RepositorySources::progress, m_statusLabel, &QLabel::setText);
+    connect(m_sources, &RepositorySources::failed, this, [this](const QString &title, const QString &message) {
+        m_statusLabel->setText(message);
+        showError(title, message);
+    });
     connect(m_welcome, &WelcomePage::openRepositoryRequested, this, &MainWindow::openRepository);
     connect(m_explorer, &ExplorerPanel::openRequested, this, [this](const QString &file) { openFile(file); });
     connect(m_problems, &ProblemsPanel::openRequested, this, &MainWindow::openFile);
@@ -140,9 +139,9 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
-    file->addAction(QStringLiteral("&Open Folder…"), QKeySequence::Open, this, &MainWindow::chooseFolder);
-    file->addAction(QStringLiteral("&Clone Repository…"), this, &MainWindow::cloneRepository);
-    file->addAction(QStringLiteral("Create &Demo Workspace…"), this, &MainWindow::createDemo);
+    file->addAction(QStringLiteral("&Open Folder…"), QKeySequence::Open, m_sources, &RepositorySources::chooseFolder);
+    file->addAction(QStringLiteral("&Clone Repository…"), m_sources, &RepositorySources::clone);
+    file->addAction(QStringLiteral("Create &Demo Workspace…"), m_sources, &RepositorySources::createDemo);
     m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
     rebuildRecentMenu();
     file->addSeparator();
@@ -484,126 +483,6 @@ void MainWindow::setRecoveryJournal(std::unique_ptr<RecoveryJournal> journal)
         editor->setJournal(m_journal.get());
 }
 
-namespace {
-
-/// The tool view kept in `slot`: created on first use (`init` connects and loads it) and added as a tab
-/// titled `title`, then made the current tab. Closing the tab deletes the view and clears `slot`.
-template<typename View, typename Init>
-View *showTab(QTabWidget *tabs, QPointer<View> &slot, const QString &title, Init init)
-{
-    if (!slot) {
-        slot = new View(tabs);
-        init(slot.data());
-        tabs->addTab(slot, title);
-    }
-    tabs->setCurrentWidget(slot);
-    return slot.data();
-}
-
-} // namespace
-
-EnvironmentMatrixView *MainWindow::showEnvironmentMatrix()
-{
-    const Workspace *ws = m_session->workspace();
-    return !ws ? nullptr : showTab(m_files, m_matrix, QStringLiteral("Environment Matrix"), [&](EnvironmentMatrixView *view) {
-        connect(view, &EnvironmentMatrixView::openRequested, this, &MainWindow::openFile);
-        view->loadWorkspace(*ws);
-    });
-}
-
-PromoteView *MainWindow::showPromote()
-{
-    const Workspace *ws = m_session->workspace();
-    return !ws ? nullptr : showTab(m_files, m_promote, QStringLiteral("Promote"), [&](PromoteView *view) {
-        connect(view, &PromoteView::promoted, this, &MainWindow::workspaceChangedOnDisk);
-        connect(view, &PromoteView::sealRequested, this, [this] { showSecretEditor(); });
-        view->setWorkspace(*ws);
-    });
-}
-
-HistoryView *MainWindow::showHistory()
-{
-    const Workspace *ws = m_session->workspace();
-    return !ws ? nullptr : showTab(m_files, m_history, QStringLiteral("History"), [&](HistoryView *view) {
-        connect(view, &HistoryView::rolledBack, this, &MainWindow::workspaceChangedOnDisk);
-        view->setWorkspace(*ws);
-    });
-}
-
-MonitoringView *MainWindow::showMonitoring()
-{
-    const Workspace *ws = m_session->workspace();
-    return !ws ? nullptr : showTab(m_files, m_monitoring, QStringLiteral("Monitoring"), [&](MonitoringView *view) {
-        view->setWorkspace(*ws);
-        // An environment's Prometheus credentials live in the OS keychain under the environment's name:
-        // a user name means basic auth, none a bearer token.
-        auto *store = new CredentialStore(QString(), view);
-        for (const CredentialEntry &entry : store->entries()) {
-            if (entry.kind != CredentialKind::Prometheus)
-                continue;
-            store->read(entry.kind, entry.name, [target = QPointer<MonitoringView>(view), entry](Result<QString> secret) {
-                if (target && secret)
-                    target->setCredentials(entry.name, entry.user.isEmpty()
-                                                           ? PrometheusCredentials::bearer(secret.value())
-                                                           : PrometheusCredentials::basic(entry.user, secret.value()));
-            });
-        }
-    });
-}
-
-PipelineView *MainWindow::showPipeline()
-{
-    const Workspace *ws = m_session->workspace();
-    return !ws ? nullptr : showTab(m_files, m_pipeline, QStringLiteral("Pipeline"), [&](PipelineView *view) {
-        connect(view, &PipelineView::openRequested, this, &MainWindow::openFile);
-        view->setWorkspace(*ws);
-    });
-}
-
-CompareView *MainWindow::showCompare()
-{
-    const Workspace *ws = m_session->workspace();
-    return !ws ? nullptr : showTab(m_files, m_compare, QStringLiteral("Compare"), [&](CompareView *view) {
-        connect(view, &CompareView::openRequested, this, &MainWindow::openFile);
-        view->setWorkspace(*ws);
-    });
-}
-
-GitPanel *MainWindow::showGit()
-{
-    const Workspace *ws = m_session->workspace();
-    return !ws ? nullptr : showTab(m_files, m_git, QStringLiteral("Git"), [&](GitPanel *view) {
-        connect(view, &GitPanel::operationFinished, this, &MainWindow::workspaceChangedOnDisk);
-        connect(view, &GitPanel::sealRequested, this, [this] { showSecretEditor(); });
-        view->setRepository(ws->root);
-    });
-}
-
-SecretEditorDialog *MainWindow::showSecretEditor()
-{
-    const Workspace *ws = m_session->workspace();
-    if (!ws)
-        return nullptr;
-    auto *dialog = new SecretEditorDialog(*ws, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &SecretEditorDialog::sealed, this, &MainWindow::workspaceChangedOnDisk);
-    dialog->show();
-    return dialog;
-}
-
-cloud::ClusterWizard *MainWindow::showClusterWizard(cloud::CloudProvider provider)
-{
-    const Workspace *ws = m_session->workspace();
-    if (!ws)
-        return nullptr;
-    auto *wizard = new cloud::ClusterWizard(provider, ws->root, this);
-    wizard->setAttribute(Qt::WA_DeleteOnClose);
-    wizard->setHighlighter([](QTextDocument *document, const QString &fileName) { attachHighlighter(document, fileName); });
-    connect(wizard, &cloud::ClusterWizard::committed, this, &MainWindow::workspaceChangedOnDisk);
-    wizard->show();
-    return wizard;
-}
-
 void MainWindow::workspaceChangedOnDisk()
 {
     for (FileEditor *editor : fileEditors())
@@ -696,133 +575,6 @@ bool MainWindow::event(QEvent *event)
             editor->checkDiskState();
     }
     return QMainWindow::event(event);
-}
-
-bool MainWindow::showView(const QString &name)
-{
-    if (name.startsWith(u"wizard-")) {
-        const auto provider = cloud::providerFromId(QStringView(name).mid(7));
-        return provider && showClusterWizard(*provider);
-    }
-    if (name == u"welcome") {
-        m_stack->setCurrentWidget(m_welcome);
-        m_explorerDock->hide();
-        m_problemsDock->hide();
-        return true;
-    }
-    if (!m_session->isOpen())
-        return false;
-    const Workspace *ws = m_session->workspace();
-    auto workspaceArea = [this](bool docks) {
-        m_stack->setCurrentIndex(1);
-        m_explorerDock->setVisible(docks);
-        m_problemsDock->setVisible(docks);
-    };
-    // The tool views, beside the explorer and problems docks or (graphs and charts) at full width.
-    struct ToolView {
-        bool docks;
-        std::function<QWidget *()> show;
-    };
-    const QHash<QString, ToolView> toolViews{
-        {QStringLiteral("promote"), {true, [this]() -> QWidget * { return showPromote(); }}},
-        {QStringLiteral("history"), {true, [this]() -> QWidget * { return showHistory(); }}},
-        {QStringLiteral("compare"), {true, [this]() -> QWidget * { return showCompare(); }}},
-        {QStringLiteral("git"), {true, [this]() -> QWidget * { return showGit(); }}},
-        {QStringLiteral("matrix"), {true, [this]() -> QWidget * { return showEnvironmentMatrix(); }}},
-        {QStringLiteral("monitoring"), {false, [this]() -> QWidget * { return showMonitoring(); }}},
-        {QStringLiteral("pipeline"), {false, [this]() -> QWidget * { return showPipeline(); }}},
-    };
-    if (const auto tool = toolViews.constFind(name); tool != toolViews.constEnd()) {
-        workspaceArea(tool->docks);
-        return tool->show() != nullptr;
-    }
-    if (name == u"form") {
-        if (ws->environments.isEmpty() || ws->environments.front().valuesFiles.isEmpty())
-            return false;
-        workspaceArea(true);
-        const QString file = ws->environments.front().valuesFiles.back();
-        openFile(file);
-        FileEditor *editor = fileEditor(file);
-        if (!editor || !editor->formView())
-            return false;
-        editor->showForm(true);
-        return true;
-    }
-    if (name == u"problems") {
-        workspaceArea(true);
-        resizeDocks({m_problemsDock}, {height() / 2}, Qt::Vertical);
-        // The first error's file, at its line, above the list.
-        for (const Diagnostic &d : m_session->diagnostics()) {
-            if (d.severity == Severity::Error && d.line > 0) {
-                openFile(d.file, d.line, d.column);
-                break;
-            }
-        }
-        return true;
-    }
-    if (name == u"workspace" || name == u"explorer") {
-        workspaceArea(true);
-        if (!ws->environments.isEmpty() && !ws->environments.back().valuesFiles.isEmpty())
-            openFile(ws->environments.back().valuesFiles.back());
-        return true;
-    }
-    return false;
-}
-
-void MainWindow::chooseFolder()
-{
-    const QString dir = QFileDialog::getExistingDirectory(this, QStringLiteral("Open GitOps Repository"));
-    if (!dir.isEmpty())
-        openRepository(dir);
-}
-
-void MainWindow::cloneRepository()
-{
-    bool ok = false;
-    const QString url = QInputDialog::getText(this, QStringLiteral("Clone Repository"),
-                                              QStringLiteral("Repository URL (https://, ssh:// or a path):"),
-                                              QLineEdit::Normal, QString(), &ok)
-                            .trimmed();
-    if (!ok || url.isEmpty())
-        return;
-    const QString parent = QFileDialog::getExistingDirectory(this, QStringLiteral("Clone Into Folder"));
-    if (parent.isEmpty())
-        return;
-    QString name = url.section(u'/', -1);
-    if (name.endsWith(u".git"))
-        name.chop(4);
-    const QString target = QDir(parent).filePath(name.isEmpty() ? QStringLiteral("repository") : name);
-    m_statusLabel->setText(QStringLiteral("Cloning %1…").arg(url));
-    auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, target] {
-        const QString error = watcher->result();
-        watcher->deleteLater();
-        if (!error.isEmpty()) {
-            m_statusLabel->setText(error);
-            showError(QStringLiteral("Clone failed"), error);
-            return;
-        }
-        openRepository(target);
-    });
-    watcher->setFuture(QtConcurrent::run([url, target] {
-        const Result<GitRepository> repo = GitRepository::clone(url, target);
-        return repo ? QString() : repo.errorMessage();
-    }));
-}
-
-void MainWindow::createDemo()
-{
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString dir = QFileDialog::getSaveFileName(this, QStringLiteral("Create the TuneMantra Demo In"),
-                                                     QDir(base).filePath(QStringLiteral("tunemantra-gitops")));
-    if (dir.isEmpty())
-        return;
-    const Status created = DemoWorkspace::create(dir);
-    if (!created) {
-        showError(QStringLiteral("Cannot create the demo"), created.errorMessage());
-        return;
-    }
-    openRepository(dir);
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -30,6 +30,7 @@ class MonitoringView;
 class PromoteView;
 class ExplorerPanel;
 class ProblemsPanel;
+class RepositorySources;
 class WelcomePage;
 class WorkspaceSession;
 namespace cloud {
@@ -97,9 +98,6 @@ private:
     void onWorkspaceOpened();
     void onCheckFinished();
     void rebuildRecentMenu();
-    void chooseFolder();
-    void cloneRepository();
-    void createDemo();
     void showError(const QString &title, const QString &message);
     /// Asks about unsaved files among `editors`; false when the user cancels.
     bool confirmClose(const QList<FileEditor *> &editors);
@@ -113,6 +111,7 @@ private:
     WorkspaceSession *m_session;
     QStackedWidget *m_stack;
     WelcomePage *m_welcome;
+    RepositorySources *m_sources;
     QTabWidget *m_files;
     ExplorerPanel *m_explorer;
     ProblemsPanel *m_problems;
