@@ -306,7 +306,17 @@ private:
                 if (const YamlNode *name = root->value(u"metadata"))
                     app.name = name->value(u"name") ? name->value(u"name")->scalar() : QString();
                 if (const YamlNode *spec = root->value(u"spec")) {
-                    if (const YamlNode *source = spec->value(u"source")) {
+                    // A single source, or (multi-source Applications) the first source with a path.
+                    const YamlNode *source = spec->value(u"source");
+                    if (const YamlNode *sources = spec->value(u"sources"); !source && sources && sources->isSequence()) {
+                        for (const YamlNode *candidate : sources->resolved()->items) {
+                            if (candidate->isMapping() && candidate->value(u"path")) {
+                                source = candidate;
+                                break;
+                            }
+                        }
+                    }
+                    if (source && source->isMapping()) {
                         if (const YamlNode *path = source->value(u"path"))
                             app.path = normalizedRelative(path->scalar());
                         if (const YamlNode *helm = source->value(u"helm")) {

@@ -338,6 +338,31 @@ private slots:
         QCOMPARE(ws.kustomizations.size(), 4);
     }
 
+    void multiSourceArgoApplicationsGiveTheirPath()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path();
+        QVERIFY(writeFile(root, QStringLiteral("k8s/base/kustomization.yaml"), "resources: []\n"));
+        for (const char *env : {"dev", "prod"}) {
+            QVERIFY(writeFile(root, QStringLiteral("k8s/overlays/%1/kustomization.yaml").arg(QLatin1String(env)),
+                              "resources: [../../base]\n"));
+        }
+        // Argo CD's multi-source form: the manifests from one source, Helm values from another.
+        QVERIFY(writeFile(root, QStringLiteral("argocd/web-prod.yaml"),
+                          "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web-prod\nspec:\n"
+                          "  sources:\n    - repoURL: https://git.example.com/values.git\n      ref: values\n"
+                          "    - repoURL: https://git.example.com/gitops.git\n      targetRevision: main\n"
+                          "      path: k8s/overlays/prod\n  destination:\n    namespace: web-prod\n"));
+        const Workspace ws = Workspace::discover(root);
+        QVERIFY2(ws.diagnostics.isEmpty(), qPrintable(describe(ws.diagnostics)));
+        const Environment *prod = ws.environment(QStringLiteral("prod"));
+        QVERIFY(prod);
+        QCOMPARE(prod->argocdApplication, QStringLiteral("argocd/web-prod.yaml"));
+        QCOMPARE(prod->argocdPath, QStringLiteral("k8s/overlays/prod"));
+        QCOMPARE(prod->argocdNamespace, QStringLiteral("web-prod"));
+        QVERIFY(ws.environment(QStringLiteral("dev"))->argocdApplication.isEmpty());
+    }
+
     void emptyFolderHasNothing()
     {
         QTemporaryDir dir;
