@@ -75,8 +75,9 @@ void readApplication(const Workspace &workspace, PromotionStage &stage, Diagnost
             // `automated: {}` enables it; `enabled: false` (Argo CD 3.1+) turns it off explicitly.
             const YamlNode *enabled = automated->isMapping() ? automated->value(u"enabled") : nullptr;
             stage.automated = !enabled || flag(enabled);
-            stage.prune = automated->isMapping() && flag(automated->value(u"prune"));
-            stage.selfHeal = automated->isMapping() && flag(automated->value(u"selfHeal"));
+            // prune and selfHeal only act on automated syncs.
+            stage.prune = stage.automated && automated->isMapping() && flag(automated->value(u"prune"));
+            stage.selfHeal = stage.automated && automated->isMapping() && flag(automated->value(u"selfHeal"));
         }
         return;
     }

@@ -156,6 +156,24 @@ private slots:
         QCOMPARE(pipeline.stageOf(QStringLiteral("ci-cd:build")), nullptr);
     }
 
+    void disabledAutomatedSyncHasNoPruneOrSelfHeal()
+    {
+        // Argo CD 3.1's `enabled: false` switches automated sync off; its prune and selfHeal do nothing then.
+        const Pipeline pipeline = load({
+            {QStringLiteral("k8s/overlays/prod/kustomization.yaml"), "resources: []\n"},
+            {QStringLiteral("argocd/web-prod.yaml"),
+             "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web-prod\nspec:\n"
+             "  source:\n    repoURL: https://git.example.com/gitops.git\n    path: k8s/overlays/prod\n"
+             "  syncPolicy:\n    automated:\n      enabled: false\n      prune: true\n      selfHeal: true\n"},
+        });
+        QCOMPARE(pipeline.stages.size(), 1);
+        const PromotionStage &prod = pipeline.stages.front();
+        QVERIFY(!prod.automated);
+        QVERIFY(!prod.prune);
+        QVERIFY(!prod.selfHeal);
+        QCOMPARE(prod.syncPolicyText(), QStringLiteral("manual sync"));
+    }
+
     void seedGuideWorkflowDeploysDevByItsOverlay()
     {
         const QByteArray seed = seedWorkflow();
