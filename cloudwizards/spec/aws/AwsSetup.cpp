@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "spec/aws/AwsSetup.h"
 
-#include "spec/AnswersFile.h"
 #include "spec/TerraformPins.h"
 #include "spec/addons/ClusterAddons.h"
 #include "spec/aws/AwsRules.h"
 #include "spec/aws/AwsTerraform.h"
 
 namespace studio::cloud {
-
-QString AwsSetup::toYaml() const
-{
-    return answersToYaml(m_answers, CloudProvider::Aws, m_preset);
-}
 
 Diagnostics AwsSetup::validate() const
 {

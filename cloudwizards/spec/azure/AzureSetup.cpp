@@ -1,18 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "spec/azure/AzureSetup.h"
 
-#include "spec/AnswersFile.h"
 #include "spec/TerraformPins.h"
 #include "spec/addons/ClusterAddons.h"
 #include "spec/azure/AzureRules.h"
 #include "spec/azure/AzureTerraform.h"
 
 namespace studio::cloud {
-
-QString AzureSetup::toYaml() const
-{
-    return answersToYaml(m_answers, CloudProvider::Azure, m_preset);
-}
 
 Diagnostics AzureSetup::validate() const
 {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "spec/gcp/GcpSetup.h"
 
-#include "spec/AnswersFile.h"
 #include "spec/TerraformPins.h"
 #include "spec/addons/ClusterAddons.h"
 #include "spec/gcp/GcpRules.h"
@@ -10,11 +9,6 @@
 #include <algorithm>
 
 namespace studio::cloud {
-
-QString GcpSetup::toYaml() const
-{
-    return answersToYaml(m_answers, CloudProvider::Gcp, m_preset);
-}
 
 Diagnostics GcpSetup::validate() const
 {

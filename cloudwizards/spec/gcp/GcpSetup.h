@@ -1,24 +1,18 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "spec/CloudSetup.h"
+#include "spec/ProviderSetup.h"
 #include "spec/gcp/GcpAnswers.h"
 
 namespace studio::cloud {
 
 /// The Google Cloud cluster setup: VPC with secondary ranges, regional GKE, Cloud SQL, Memorystore,
 /// Cloud Storage, Cloud CDN, Secret Manager, and the cluster add-ons (Elasticsearch through ECK).
-class GcpSetup : public CloudSetup
+class GcpSetup : public ProviderSetup<GcpAnswers, CloudProvider::Gcp>
 {
 public:
-    GcpSetup(GcpAnswers answers, Preset preset) : m_answers(std::move(answers)), m_preset(preset) {}
+    using ProviderSetup::ProviderSetup;
 
-    const GcpAnswers &answers() const { return m_answers; }
-    GcpAnswers &answers() { return m_answers; }
-
-    CloudProvider provider() const override { return CloudProvider::Gcp; }
-    QString environment() const override { return m_answers.environment; }
-    QString toYaml() const override;
     Diagnostics validate() const override;
     CostEstimate estimateCost(const PricingTable &prices) const override;
 
@@ -26,10 +20,6 @@ protected:
     void addTerraform(TerraformConfiguration &tf) const override;
     QString versionsNote() const override;
     AddonTarget addonTarget() const override;
-
-private:
-    GcpAnswers m_answers;
-    Preset m_preset;
 };
 
 } // namespace studio::cloud
